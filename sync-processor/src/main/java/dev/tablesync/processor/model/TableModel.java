@@ -1,0 +1,35 @@
+package dev.tablesync.processor.model;
+
+import com.palantir.javapoet.ClassName;
+import java.util.List;
+
+/**
+ * One {@code @SyncTable} record, read and checked, ready to generate its syncer from.
+ *
+ * @param record the annotated record
+ * @param syncer the class to generate
+ * @param name the sync's unique name
+ * @param source the logical source data source
+ * @param target the logical target data source
+ * @param targetTable the target table
+ * @param query the source query
+ * @param batchSize rows per batch
+ * @param lagSeconds the lag behind the source clock
+ * @param columns the columns in component order
+ */
+public record TableModel(
+    ClassName record,
+    ClassName syncer,
+    String name,
+    String source,
+    String target,
+    String targetTable,
+    String query,
+    int batchSize,
+    int lagSeconds,
+    List<ColumnModel> columns) {
+
+  public TableModel {
+    columns = List.copyOf(columns);
+  }
+}

@@ -1,0 +1,23 @@
+package dev.tablesync.runtime;
+
+import java.time.Duration;
+
+/**
+ * One committed batch, as reported to a {@link SyncListener}.
+ *
+ * @param name the sync's name
+ * @param batch the batch's number within the run, from 1
+ * @param rows rows in this batch
+ * @param rowsInRun rows committed in this run so far
+ * @param cursor the cursor value stored with this batch, as text
+ * @param elapsed time since the run started
+ */
+public record BatchReport(
+    String name, int batch, int rows, long rowsInRun, String cursor, Duration elapsed) {
+
+  /** Rows per second in this run so far. */
+  public double rowsPerSecond() {
+    double seconds = elapsed.toNanos() / 1e9;
+    return seconds == 0 ? 0 : rowsInRun / seconds;
+  }
+}

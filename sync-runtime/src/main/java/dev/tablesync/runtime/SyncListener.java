@@ -1,0 +1,17 @@
+package dev.tablesync.runtime;
+
+/**
+ * Hears about progress, for progress lines and metrics. Called on the thread that runs the
+ * table; keep it quick.
+ */
+public interface SyncListener {
+
+  /** A batch was committed. */
+  default void batchCommitted(BatchReport batch) {}
+
+  /** A run finished: caught up, with every batch committed. */
+  default void runFinished(SyncResult result) {}
+
+  /** A run failed; batches committed before the failure stay committed. */
+  default void runFailed(String name, SyncException failure) {}
+}

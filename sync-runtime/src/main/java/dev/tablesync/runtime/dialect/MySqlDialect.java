@@ -1,0 +1,53 @@
+package dev.tablesync.runtime.dialect;
+
+import dev.tablesync.runtime.spi.TableSpec;
+
+/**
+ * MySQL. From 8.0.19 the upsert names the new row with an alias, since {@code VALUES()} in {@code
+ * ON DUPLICATE KEY UPDATE} is deprecated there; older servers get {@code VALUES()}.
+ */
+public class MySqlDialect extends StandardDialect {
+
+  private final boolean rowAlias;
+
+  /**
+   * @param rowAlias whether the server takes {@code INSERT ... AS new} (MySQL 8.0.19 and later)
+   */
+  public MySqlDialect(boolean rowAlias) {
+    super(IdentifierCase.AS_WRITTEN);
+    this.rowAlias = rowAlias;
+  }
+
+  @Override
+  public String name() {
+    return rowAlias ? "MySQL" : "MySQL (before 8.0.19)";
+  }
+
+  @Override
+  protected String quotePart(String part) {
+    return '`' + part + '`';
+  }
+
+  @Override
+  public String upsert(TableSpec table) {
+    String insert =
+        "INSERT INTO " + quote(table.targetTable()) + " (" + columnList(table) + ")\nVALUES ("
+            + placeholders(table) + ")";
+    if (rowAlias) {
+      return insert + " AS new\nON DUPLICATE KEY UPDATE "
+          + nonKeyColumns(table, c -> quote(c.name()) + " = new." + quote(c.name()));
+    }
+    return insert + "\nON DUPLICATE KEY UPDATE "
+        + nonKeyColumns(table, c -> quote(c.name()) + " = VALUES(" + quote(c.name()) + ")");
+  }
+
+  @Override
+  public String currentTimestampQuery() {
+    return "SELECT NOW(6)";
+  }
+
+  @Override
+  protected String timestampType() {
+    return "DATETIME(6)";
+  }
+}

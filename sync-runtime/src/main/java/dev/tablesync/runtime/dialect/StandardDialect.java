@@ -1,0 +1,168 @@
+package dev.tablesync.runtime.dialect;
+
+import dev.tablesync.runtime.spi.ColumnSpec;
+import dev.tablesync.runtime.spi.TableSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The SQL most products share; each product's dialect overrides what it does differently. Names
+ * are validated before they are quoted, so no identifier can carry SQL, and are folded to the
+ * case the database stores unquoted names in, so that quoting does not change which table an
+ * unquoted DDL name meant.
+ */
+public abstract class StandardDialect implements Dialect {
+
+  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]{0,127}");
+
+  /** How the database stores names written without quotes. */
+  public enum IdentifierCase {
+    UPPER,
+    LOWER,
+    AS_WRITTEN
+  }
+
+  private final IdentifierCase identifierCase;
+
+  protected StandardDialect(IdentifierCase identifierCase) {
+    this.identifierCase = identifierCase;
+  }
+
+  /** Quotes one checked, case-folded identifier part. */
+  protected abstract String quotePart(String part);
+
+  @Override
+  public String quote(String identifier) {
+    List<String> parts = new ArrayList<>();
+    for (String part : identifier.split("\\.", -1)) {
+      if (!IDENTIFIER.matcher(part).matches()) {
+        throw new IllegalArgumentException(
+            "not a valid SQL identifier: '" + identifier + "' (use letters, digits and '_')");
+      }
+      parts.add(
+          quotePart(
+              switch (identifierCase) {
+                case UPPER -> part.toUpperCase(java.util.Locale.ROOT);
+                case LOWER -> part.toLowerCase(java.util.Locale.ROOT);
+                case AS_WRITTEN -> part;
+              }));
+    }
+    return String.join(".", parts);
+  }
+
+  @Override
+  public KeysetSelect keysetSelect(TableSpec table, boolean afterPosition, boolean upperBound) {
+    List<KeysetSelect.Parameter> parameters = new ArrayList<>();
+    String cursor = "q." + quote(table.cursor().name());
+    List<String> keys = table.keys().stream().map(k -> "q." + quote(k.name())).toList();
+    StringBuilder sql = new StringBuilder("SELECT ");
+    sql.append(selectPrefix(parameters));
+    sql.append(
+        table.columns().stream()
+            .map(c -> "q." + quote(c.name()))
+            .collect(Collectors.joining(", ")));
+    sql.append("\nFROM (\n").append(stripTerminator(table.query())).append("\n) q\nWHERE ");
+    if (afterPosition) {
+      sql.append(cursor).append(" >= ?");
+      parameters.add(new KeysetSelect.PositionValue(0));
+      sql.append(" AND (").append(cursor).append(" > ?");
+      parameters.add(new KeysetSelect.PositionValue(0));
+      for (int level = 1; level <= keys.size(); level++) {
+        sql.append(" OR (").append(cursor).append(" = ?");
+        parameters.add(new KeysetSelect.PositionValue(0));
+        for (int k = 0; k < level; k++) {
+          sql.append(" AND ").append(keys.get(k)).append(k == level - 1 ? " > ?" : " = ?");
+          parameters.add(new KeysetSelect.PositionValue(k + 1));
+        }
+        sql.append(')');
+      }
+      sql.append(')');
+    } else {
+      sql.append(cursor).append(" IS NOT NULL");
+    }
+    if (upperBound) {
+      sql.append(" AND ").append(cursor).append(" <= ?");
+      parameters.add(new KeysetSelect.UpperBound());
+    }
+    sql.append("\nORDER BY ").append(cursor);
+    for (String key : keys) {
+      sql.append(", ").append(key);
+    }
+    sql.append(selectSuffix(parameters));
+    return new KeysetSelect(sql.toString(), parameters);
+  }
+
+  /** Text after {@code SELECT}, for products that page there ({@code TOP}). */
+  protected String selectPrefix(List<KeysetSelect.Parameter> parameters) {
+    return "";
+  }
+
+  /** Text after {@code ORDER BY}, for products that page there ({@code LIMIT}). */
+  protected String selectSuffix(List<KeysetSelect.Parameter> parameters) {
+    parameters.add(new KeysetSelect.Limit());
+    return "\nLIMIT ?";
+  }
+
+  /** The columns' quoted names joined by commas. */
+  protected String columnList(TableSpec table) {
+    return joined(table.columns(), c -> quote(c.name()));
+  }
+
+  /** One {@code ?} per column. */
+  protected static String placeholders(TableSpec table) {
+    return table.columns().stream().map(c -> "?").collect(Collectors.joining(", "));
+  }
+
+  /** {@code render} of each column that is not part of the key, joined by commas. */
+  protected static String nonKeyColumns(TableSpec table, Function<ColumnSpec, String> render) {
+    return joined(
+        table.columns().stream().filter(c -> c.role() != ColumnSpec.Role.KEY).toList(), render);
+  }
+
+  /** {@code render} of each key column, joined by {@code separator}. */
+  protected static String keyColumns(
+      TableSpec table, Function<ColumnSpec, String> render, String separator) {
+    return table.keys().stream().map(render).collect(Collectors.joining(separator));
+  }
+
+  private static String joined(List<ColumnSpec> columns, Function<ColumnSpec, String> render) {
+    return columns.stream().map(render).collect(Collectors.joining(", "));
+  }
+
+  @Override
+  public CursorTableSql cursorTable(String table) {
+    String name = quote(table);
+    return new CursorTableSql(
+        "CREATE TABLE IF NOT EXISTS " + name + " (\n"
+            + "  sync_name VARCHAR(128) NOT NULL PRIMARY KEY,\n"
+            + "  cursor_value VARCHAR(1000),\n"
+            + "  key_value VARCHAR(4000),\n"
+            + "  rows_synced BIGINT NOT NULL,\n"
+            + "  updated_at " + timestampType() + " NOT NULL\n"
+            + ")",
+        "SELECT cursor_value, key_value, rows_synced FROM " + name
+            + " WHERE sync_name = ? FOR UPDATE",
+        "INSERT INTO " + name
+            + " (sync_name, rows_synced, updated_at) VALUES (?, 0, CURRENT_TIMESTAMP)",
+        "UPDATE " + name
+            + " SET cursor_value = ?, key_value = ?, rows_synced = rows_synced + ?,"
+            + " updated_at = CURRENT_TIMESTAMP WHERE sync_name = ?");
+  }
+
+  /** The column type of the cursor table's {@code updated_at}. */
+  protected String timestampType() {
+    return "TIMESTAMP";
+  }
+
+  /** The query without a trailing {@code ;}, so that it can be nested. */
+  static String stripTerminator(String query) {
+    String trimmed = query.strip();
+    while (trimmed.endsWith(";")) {
+      trimmed = trimmed.substring(0, trimmed.length() - 1).strip();
+    }
+    return trimmed;
+  }
+}

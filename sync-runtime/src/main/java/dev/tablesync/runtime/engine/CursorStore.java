@@ -1,0 +1,90 @@
+package dev.tablesync.runtime.engine;
+
+import dev.tablesync.runtime.dialect.CursorTableSql;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+
+/**
+ * The cursor table in a target: one row per sync with its position and row count. A batch locks
+ * its sync's row first, so two runners of one sync take turns, and updates it in the transaction
+ * that writes the batch's rows.
+ */
+final class CursorStore {
+
+  private final CursorTableSql sql;
+
+  CursorStore(CursorTableSql sql) {
+    this.sql = sql;
+  }
+
+  /**
+   * Creates the cursor table and the sync's row unless they exist, each committed on its own.
+   * Another runner may create either at the same moment; that is fine.
+   */
+  void ensureRow(Connection target, String syncName) throws SQLException {
+    try (Statement create = target.createStatement()) {
+      create.execute(sql.create());
+    }
+    target.commit();
+    if (lockRow(target, syncName).isPresent()) {
+      target.commit();
+      return;
+    }
+    try (PreparedStatement insert = target.prepareStatement(sql.insert())) {
+      insert.setString(1, syncName);
+      insert.executeUpdate();
+      target.commit();
+    } catch (SQLException e) {
+      target.rollback();
+      if (lockRow(target, syncName).isEmpty()) {
+        throw e;
+      }
+      target.commit();
+    }
+  }
+
+  /** Locks the sync's row until the transaction ends and reads it. */
+  Optional<StoredCursor> lockRow(Connection target, String syncName) throws SQLException {
+    try (PreparedStatement lock = target.prepareStatement(sql.lock())) {
+      lock.setString(1, syncName);
+      try (ResultSet row = lock.executeQuery()) {
+        if (!row.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(new StoredCursor(row.getString(1), row.getString(2), row.getLong(3)));
+      }
+    }
+  }
+
+  /** Stores {@code position} and adds {@code rows} to the row count; part of the open transaction. */
+  void update(Connection target, String syncName, Position position, long rows)
+      throws SQLException {
+    try (PreparedStatement update = target.prepareStatement(sql.update())) {
+      update.setString(1, position.cursorText());
+      update.setString(2, position.keyText());
+      update.setLong(3, rows);
+      update.setString(4, syncName);
+      if (update.executeUpdate() != 1) {
+        throw new SQLException("the cursor row of " + syncName + " is missing");
+      }
+    }
+  }
+
+  /**
+   * One sync's row as stored.
+   *
+   * @param cursorText the cursor, or null before the first batch
+   * @param keyText the key, or null before the first batch
+   * @param rowsSynced rows written over all runs
+   */
+  record StoredCursor(String cursorText, String keyText, long rowsSynced) {
+
+    boolean hasPosition() {
+      return cursorText != null;
+    }
+  }
+}

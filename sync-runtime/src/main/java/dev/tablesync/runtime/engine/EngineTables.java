@@ -1,0 +1,98 @@
+package dev.tablesync.runtime.engine;
+
+import dev.tablesync.runtime.SyncListener;
+import dev.tablesync.runtime.dialect.Dialect;
+import dev.tablesync.runtime.dialect.Dialects;
+import dev.tablesync.runtime.spi.TableSpec;
+import dev.tablesync.runtime.spi.TableSync;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+
+/**
+ * Prepares every table of an engine once: checks that its data sources exist, detects each data
+ * source's dialect, and renders the table's statements.
+ */
+public final class EngineTables {
+
+  private EngineTables() {}
+
+  /**
+   * One runner per table, by sync name.
+   *
+   * @throws IllegalStateException when two tables share a name, a table names a data source that
+   *     was not given, or a data source's product has no dialect
+   */
+  public static Map<String, TableRunner<?>> prepare(
+      Collection<TableSync<?>> tables,
+      Map<String, DataSource> dataSources,
+      String cursorTable,
+      SyncListener listener) {
+    Map<String, Dialect> dialects = new HashMap<>();
+    Map<String, TableRunner<?>> runners = new TreeMap<>();
+    Map<String, String> owners = new LinkedHashMap<>();
+    for (TableSync<?> sync : tables) {
+      TableSpec table = sync.spec();
+      String first = owners.putIfAbsent(table.name(), table.recordType().getName());
+      if (first != null) {
+        throw new IllegalStateException(
+            "two tables are named '" + table.name() + "': " + first + " and "
+                + table.recordType().getName());
+      }
+      DataSource source = dataSource(dataSources, table, table.source(), "source");
+      DataSource target = dataSource(dataSources, table, table.target(), "target");
+      Dialect sourceDialect = dialects.computeIfAbsent(table.source(), n -> detect(n, source));
+      Dialect targetDialect = dialects.computeIfAbsent(table.target(), n -> detect(n, target));
+      runners.put(
+          table.name(),
+          runner(sync, sourceDialect, targetDialect, source, target, cursorTable, listener));
+    }
+    return runners;
+  }
+
+  private static <R extends Record> TableRunner<R> runner(
+      TableSync<R> sync,
+      Dialect sourceDialect,
+      Dialect targetDialect,
+      DataSource source,
+      DataSource target,
+      String cursorTable,
+      SyncListener listener) {
+    return new TableRunner<>(
+        sync,
+        TablePlan.of(sync.spec(), sourceDialect, targetDialect),
+        new CursorStore(targetDialect.cursorTable(cursorTable)),
+        source,
+        target,
+        listener);
+  }
+
+  private static DataSource dataSource(
+      Map<String, DataSource> dataSources, TableSpec table, String name, String role) {
+    DataSource dataSource = dataSources.get(name);
+    if (dataSource == null) {
+      throw new IllegalStateException(
+          "table '" + table.name() + "' (" + table.recordType().getName() + ") reads its " + role
+              + " from data source '" + name + "', but the engine has only "
+              + dataSources.keySet() + "; add it with SyncEngine.builder().dataSource(\"" + name
+              + "\", ...)");
+    }
+    return dataSource;
+  }
+
+  private static Dialect detect(String name, DataSource dataSource) {
+    try (Connection connection = dataSource.getConnection()) {
+      return Dialects.detect(connection);
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "cannot connect to data source '" + name + "': " + e.getMessage(), e);
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException("data source '" + name + "': " + e.getMessage(), e);
+    }
+  }
+}

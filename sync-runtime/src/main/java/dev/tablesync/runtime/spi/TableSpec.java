@@ -1,0 +1,160 @@
+package dev.tablesync.runtime.spi;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one {@code @SyncTable} record declares, as the runtime needs it. Generated code builds it
+ * once with {@link #builder}.
+ *
+ * @param name the sync's unique name
+ * @param recordType the annotated record
+ * @param source the logical name of the source data source
+ * @param target the logical name of the target data source
+ * @param targetTable the table written to, optionally schema-qualified
+ * @param query the source {@code SELECT}, without paging or ordering
+ * @param batchSize rows per batch
+ * @param lagSeconds how far behind the source clock reads stop; 0 for no lag
+ * @param columns every column, in record component order
+ */
+public record TableSpec(
+    String name,
+    Class<? extends Record> recordType,
+    String source,
+    String target,
+    String targetTable,
+    String query,
+    int batchSize,
+    int lagSeconds,
+    List<ColumnSpec> columns) {
+
+  public TableSpec {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(recordType, "recordType");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(targetTable, "targetTable");
+    Objects.requireNonNull(query, "query");
+    columns = List.copyOf(columns);
+    if (batchSize < 1) {
+      throw new IllegalArgumentException(name + ": batchSize must be at least 1, was " + batchSize);
+    }
+    if (lagSeconds < 0) {
+      throw new IllegalArgumentException(name + ": lagSeconds must not be negative");
+    }
+    if (columns.stream().filter(c -> c.role() == ColumnSpec.Role.CURSOR).count() != 1) {
+      throw new IllegalArgumentException(name + ": exactly one column must be the cursor");
+    }
+    if (columns.stream().noneMatch(c -> c.role() == ColumnSpec.Role.KEY)) {
+      throw new IllegalArgumentException(name + ": at least one column must be a key");
+    }
+  }
+
+  /** Starts a spec for the sync {@code name} of {@code recordType}. */
+  public static Builder builder(String name, Class<? extends Record> recordType) {
+    return new Builder(name, recordType);
+  }
+
+  /** The index in {@link #columns()} of the cursor column. */
+  public int cursorIndex() {
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).role() == ColumnSpec.Role.CURSOR) {
+        return i;
+      }
+    }
+    throw new AssertionError("checked in the constructor");
+  }
+
+  /** The indexes in {@link #columns()} of the key columns, in declaration order. */
+  public int[] keyIndexes() {
+    List<Integer> keys = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).role() == ColumnSpec.Role.KEY) {
+        keys.add(i);
+      }
+    }
+    return keys.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** The cursor column. */
+  public ColumnSpec cursor() {
+    return columns.get(cursorIndex());
+  }
+
+  /** The key columns, in declaration order. */
+  public List<ColumnSpec> keys() {
+    return columns.stream().filter(c -> c.role() == ColumnSpec.Role.KEY).toList();
+  }
+
+  /** Builds a {@link TableSpec}; data source names and sizes start at the annotation's defaults. */
+  public static final class Builder {
+    private final String name;
+    private final Class<? extends Record> recordType;
+    private String source = "source";
+    private String target = "target";
+    private String targetTable;
+    private String query;
+    private int batchSize = 1000;
+    private int lagSeconds;
+    private final List<ColumnSpec> columns = new ArrayList<>();
+
+    private Builder(String name, Class<? extends Record> recordType) {
+      this.name = name;
+      this.recordType = recordType;
+    }
+
+    public Builder source(String source) {
+      this.source = source;
+      return this;
+    }
+
+    public Builder target(String target) {
+      this.target = target;
+      return this;
+    }
+
+    public Builder targetTable(String targetTable) {
+      this.targetTable = targetTable;
+      return this;
+    }
+
+    public Builder query(String query) {
+      this.query = query;
+      return this;
+    }
+
+    public Builder batchSize(int batchSize) {
+      this.batchSize = batchSize;
+      return this;
+    }
+
+    public Builder lagSeconds(int lagSeconds) {
+      this.lagSeconds = lagSeconds;
+      return this;
+    }
+
+    /** Adds a key column. */
+    public Builder key(String column, Class<?> javaType) {
+      columns.add(new ColumnSpec(column, javaType, ColumnSpec.Role.KEY));
+      return this;
+    }
+
+    /** Adds the cursor column. */
+    public Builder cursor(String column, Class<?> javaType) {
+      columns.add(new ColumnSpec(column, javaType, ColumnSpec.Role.CURSOR));
+      return this;
+    }
+
+    /** Adds a plain value column. */
+    public Builder column(String column, Class<?> javaType) {
+      columns.add(new ColumnSpec(column, javaType, ColumnSpec.Role.VALUE));
+      return this;
+    }
+
+    public TableSpec build() {
+      return new TableSpec(
+          name, recordType, source, target, targetTable, query, batchSize, lagSeconds, columns);
+    }
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * The contract between generated code and the runtime: every {@code @SyncTable} record becomes a
+ * {@link dev.tablesync.runtime.spi.TableSync} described by a {@link
+ * dev.tablesync.runtime.spi.TableSpec}. Users do not implement these by hand.
+ */
+package dev.tablesync.runtime.spi;
