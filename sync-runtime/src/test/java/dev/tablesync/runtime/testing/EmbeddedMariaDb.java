@@ -19,8 +19,8 @@ final class EmbeddedMariaDb extends TestServer {
     builder.setPort(0);
     // A folder of this JVM's own, so that test JVMs running side by side never share files.
     String folder = System.getProperty("java.io.tmpdir") + "/tablesync-mariadb-" + ProcessHandle.current().pid();
-    builder.setBaseDir(folder + "/base");
-    builder.setDataDir(folder + "/data");
+    builder.setBaseDir(new java.io.File(folder, "base"));
+    builder.setDataDir(new java.io.File(folder, "data"));
     builder.setTmpDir(folder + "/tmp");
     // mysqld refuses to run as root unless told to; CI runs as root.
     builder.addArg("--user=" + System.getProperty("user.name"));
