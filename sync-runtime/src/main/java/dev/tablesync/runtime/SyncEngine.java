@@ -134,16 +134,19 @@ public final class SyncEngine {
      *     tables share a name, or a database product has no dialect
      */
     public SyncEngine build() {
-      List<TableSync<?>> found = tables.isEmpty() ? discover() : tables;
+      List<TableSync<?>> found = tables.isEmpty() ? discover(classLoader) : tables;
       return new SyncEngine(EngineTables.prepare(found, dataSources, cursorTable, listener));
     }
+  }
 
-    private List<TableSync<?>> discover() {
-      List<TableSync<?>> found = new ArrayList<>();
-      for (TableSync<?> table : ServiceLoader.load(TableSync.class, classLoader)) {
-        found.add(table);
-      }
-      return found;
+  /** Every generated syncer that {@code classLoader} can see, in the order it lists them. */
+  public static List<TableSync<?>> discover(ClassLoader classLoader) {
+    List<TableSync<?>> found = new ArrayList<>();
+    @SuppressWarnings("rawtypes") // a class literal cannot name TableSync<?>
+    ServiceLoader<TableSync> loader = ServiceLoader.load(TableSync.class, classLoader);
+    for (TableSync<?> table : loader) {
+      found.add(table);
     }
+    return found;
   }
 }
