@@ -68,4 +68,20 @@ public @interface SyncTable {
    * commits a row with an older change time is still seen. {@code 0} reads up to the newest row.
    */
   int lagSeconds() default 0;
+
+  /**
+   * How often a scheduler runs this table, as an ISO-8601 duration ({@code PT30S}) or a number
+   * with a unit ({@code 30s}, {@code 5m}, {@code 1h}). Empty when {@link #cron()} is set, or when
+   * the table only runs when asked. Schedulers may override it at run time.
+   */
+  String interval() default "";
+
+  /**
+   * When a scheduler runs this table, as a Quartz cron expression ({@code 0 0/5 * * * ?}). Empty
+   * when {@link #interval()} is set, or when the table only runs when asked.
+   */
+  String cron() default "";
+
+  /** What to do with a row that cannot be read or written; {@link BadRowPolicy#FAIL} by default. */
+  BadRowPolicy badRows() default BadRowPolicy.FAIL;
 }

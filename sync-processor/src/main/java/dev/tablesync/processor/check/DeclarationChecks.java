@@ -94,7 +94,10 @@ public final class DeclarationChecks {
             table.string("query"),
             table.integer("batchSize"),
             table.integer("lagSeconds"),
-            columns));
+            columns,
+            table.string("interval"),
+            table.string("cron"),
+            table.enumConstant("badRows")));
   }
 
   /** {@code Supplier} gets {@code SupplierSync}; {@code Outer.Inner} gets {@code Outer_InnerSync}. */

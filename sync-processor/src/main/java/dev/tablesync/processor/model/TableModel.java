@@ -16,6 +16,9 @@ import java.util.List;
  * @param batchSize rows per batch
  * @param lagSeconds the lag behind the source clock
  * @param columns the columns in component order
+ * @param interval the scheduling interval as written; empty for none
+ * @param cron the scheduling cron expression; empty for none
+ * @param badRows the name of the bad-row policy constant
  */
 public record TableModel(
     ClassName record,
@@ -27,7 +30,10 @@ public record TableModel(
     String query,
     int batchSize,
     int lagSeconds,
-    List<ColumnModel> columns) {
+    List<ColumnModel> columns,
+    String interval,
+    String cron,
+    String badRows) {
 
   public TableModel {
     columns = List.copyOf(columns);

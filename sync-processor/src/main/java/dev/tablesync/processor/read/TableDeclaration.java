@@ -5,6 +5,7 @@ import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 
 /**
  * One {@code @SyncTable} type as written, before it is checked: its annotation's values (defaults
@@ -34,6 +35,11 @@ public record TableDeclaration(
   /** The attribute's value as an int. */
   public int integer(String attribute) {
     return (Integer) values.get(attribute).getValue();
+  }
+
+  /** The name of the enum constant the attribute is set to. */
+  public String enumConstant(String attribute) {
+    return ((VariableElement) values.get(attribute).getValue()).getSimpleName().toString();
   }
 
   /** The attribute's value, to report a problem on. */

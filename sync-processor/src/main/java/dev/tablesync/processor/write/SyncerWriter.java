@@ -27,6 +27,8 @@ public final class SyncerWriter {
   static final ClassName TABLE_SYNC = ClassName.get(SPI_PACKAGE, "TableSync");
   private static final ClassName TABLE_SPEC = ClassName.get(SPI_PACKAGE, "TableSpec");
   private static final ClassName BAD_VALUE = ClassName.get(SPI_PACKAGE, "BadValueException");
+  private static final ClassName BAD_ROW_POLICY =
+      ClassName.get("dev.tablesync.annotations", "BadRowPolicy");
   private static final ClassName RESULT_SET = ClassName.get("java.sql", "ResultSet");
   private static final ClassName STATEMENT = ClassName.get("java.sql", "PreparedStatement");
   private static final ClassName SQL_EXCEPTION = ClassName.get("java.sql", "SQLException");
@@ -100,6 +102,15 @@ public final class SyncerWriter {
             .add(".query($S)\n", table.query())
             .add(".batchSize($L)\n", table.batchSize())
             .add(".lagSeconds($L)\n", table.lagSeconds());
+    if (!table.interval().isEmpty()) {
+      spec.add(".interval($S)\n", table.interval());
+    }
+    if (!table.cron().isEmpty()) {
+      spec.add(".cron($S)\n", table.cron());
+    }
+    if (!table.badRows().equals("FAIL")) {
+      spec.add(".badRows($T.$L)\n", BAD_ROW_POLICY, table.badRows());
+    }
     for (ColumnModel column : table.columns()) {
       String adder =
           switch (column.role()) {

@@ -1,5 +1,6 @@
 package dev.tablesync.runtime.spi;
 
+import dev.tablesync.annotations.BadRowPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -17,6 +18,10 @@ import java.util.Objects;
  * @param batchSize rows per batch
  * @param lagSeconds how far behind the source clock reads stop; 0 for no lag
  * @param columns every column, in record component order
+ * @param interval how often a scheduler runs the table, as written on the annotation; empty for
+ *     none
+ * @param cron when a scheduler runs the table, as a cron expression; empty for none
+ * @param badRows what to do with a row that cannot be read or written
  */
 public record TableSpec(
     String name,
@@ -27,7 +32,10 @@ public record TableSpec(
     String query,
     int batchSize,
     int lagSeconds,
-    List<ColumnSpec> columns) {
+    List<ColumnSpec> columns,
+    String interval,
+    String cron,
+    BadRowPolicy badRows) {
 
   public TableSpec {
     Objects.requireNonNull(name, "name");
@@ -36,6 +44,9 @@ public record TableSpec(
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(targetTable, "targetTable");
     Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(interval, "interval");
+    Objects.requireNonNull(cron, "cron");
+    Objects.requireNonNull(badRows, "badRows");
     columns = List.copyOf(columns);
     if (batchSize < 1) {
       throw new IllegalArgumentException(name + ": batchSize must be at least 1, was " + batchSize);
@@ -98,6 +109,9 @@ public record TableSpec(
     private int batchSize = 1000;
     private int lagSeconds;
     private final List<ColumnSpec> columns = new ArrayList<>();
+    private String interval = "";
+    private String cron = "";
+    private BadRowPolicy badRows = BadRowPolicy.FAIL;
 
     private Builder(String name, Class<? extends Record> recordType) {
       this.name = name;
@@ -134,6 +148,21 @@ public record TableSpec(
       return this;
     }
 
+    public Builder interval(String interval) {
+      this.interval = interval;
+      return this;
+    }
+
+    public Builder cron(String cron) {
+      this.cron = cron;
+      return this;
+    }
+
+    public Builder badRows(BadRowPolicy badRows) {
+      this.badRows = badRows;
+      return this;
+    }
+
     /** Adds a key column. */
     public Builder key(String column, Class<?> javaType) {
       columns.add(new ColumnSpec(column, javaType, ColumnSpec.Role.KEY));
@@ -154,7 +183,18 @@ public record TableSpec(
 
     public TableSpec build() {
       return new TableSpec(
-          name, recordType, source, target, targetTable, query, batchSize, lagSeconds, columns);
+          name,
+          recordType,
+          source,
+          target,
+          targetTable,
+          query,
+          batchSize,
+          lagSeconds,
+          columns,
+          interval,
+          cron,
+          badRows);
     }
   }
 }
