@@ -18,7 +18,8 @@ final class EmbeddedMariaDb extends TestServer {
     DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder();
     builder.setPort(0);
     // A folder of this JVM's own, so that test JVMs running side by side never share files.
-    String folder = System.getProperty("java.io.tmpdir") + "/tablesync-mariadb-" + ProcessHandle.current().pid();
+    String folder =
+        System.getProperty("java.io.tmpdir") + "/tablesync-mariadb-" + ProcessHandle.current().pid();
     builder.setBaseDir(new java.io.File(folder, "base"));
     builder.setDataDir(new java.io.File(folder, "data"));
     builder.setTmpDir(folder + "/tmp");
@@ -26,22 +27,31 @@ final class EmbeddedMariaDb extends TestServer {
     builder.addArg("--user=" + System.getProperty("user.name"));
     builder.addArg("--innodb-flush-log-at-trx-commit=2");
     builder.addArg("--character-set-server=utf8mb4");
+    // The benchmark sizes the buffer pool; tests keep MariaDB's default.
+    String bufferPool = System.getProperty("tablesync.test.mariadb.bufferPool");
+    if (bufferPool != null) {
+      builder.addArg("--innodb-buffer-pool-size=" + bufferPool);
+    }
     DBConfiguration configuration = builder.build();
     try {
       DB db = DB.newEmbeddedDB(configuration);
       db.start();
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(db)));
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAndDelete(db, folder)));
     } catch (Exception e) {
       throw new IllegalStateException("cannot start the embedded MariaDB", e);
     }
     return new EmbeddedMariaDb(configuration, "11.4");
   }
 
-  private static void stopQuietly(DB db) {
+  private static void stopAndDelete(DB db, String folder) {
     try {
       db.stop();
+      try (var files = java.nio.file.Files.walk(java.nio.file.Path.of(folder))) {
+        files.sorted(java.util.Comparator.reverseOrder()).map(java.nio.file.Path::toFile)
+            .forEach(java.io.File::delete);
+      }
     } catch (Exception ignored) {
-      // The JVM is exiting; the server's files are in a temporary folder.
+      // The JVM is exiting; what is left is in the temporary folder.
     }
   }
 
