@@ -35,7 +35,9 @@ final class ProcessorCost {
     }
     double[] plain = new double[runs];
     double[] processed = new double[runs];
+    // The first compilations load and warm up javac and the processor; they are not counted.
     compile(files, "-proc:none");
+    compile(files, "-processor", "dev.tablesync.processor.SyncProcessor");
     for (int run = 0; run < runs; run++) {
       plain[run] = compile(files, "-proc:none");
       processed[run] = compile(files, "-processor", "dev.tablesync.processor.SyncProcessor");
