@@ -26,6 +26,11 @@ public record TableDeclaration(
     components = List.copyOf(components);
   }
 
+  /** The component named {@code name}. */
+  public ComponentDeclaration component(String name) {
+    return components.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+  }
+
   /** The attribute's value as a string. */
   public String string(String attribute) {
     return (String) values.get(attribute).getValue();
@@ -34,6 +39,11 @@ public record TableDeclaration(
   /** The attribute's value as an int. */
   public int integer(String attribute) {
     return (Integer) values.get(attribute).getValue();
+  }
+
+  /** The attribute's value as a boolean. */
+  public boolean bool(String attribute) {
+    return (Boolean) values.get(attribute).getValue();
   }
 
   /** The attribute's value, to report a problem on. */
