@@ -124,6 +124,44 @@ class QueryChecksTest {
   }
 
   @Test
+  void orderByOfAUnion() {
+    String code =
+        HEADER
+            + """
+            @SyncTable(name = "item", targetTable = "item", query = \"""
+                SELECT id, changed_at FROM item
+                UNION ALL
+                SELECT id, changed_at FROM item_archive
+                ORDER BY changed_at
+                \""")
+            public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
+            """;
+    assertOnlyError("Item", code, "query = ", Message.QUERY_HAS_ORDER_BY, "Item");
+  }
+
+  @Test
+  void orderWithinWindowsAndSubqueriesAndATrailingSemicolonAreFine() {
+    String code =
+        HEADER
+            + """
+            @SyncTable(name = "item", targetTable = "item", query = \"""
+                SELECT i.id, i.changed_at,
+                       ROW_NUMBER() OVER (PARTITION BY i.kind ORDER BY i.id) AS row_in_kind,
+                       (SELECT TOP 1 p.price FROM price p WHERE p.item_id = i.id
+                        ORDER BY p.valid_from DESC) AS price
+                FROM item i
+                WHERE i.note <> 'order by';
+                \""")
+            public record Item(
+                @SyncKey long id,
+                @SyncCursor LocalDateTime changedAt,
+                long rowInKind,
+                BigDecimal price) {}
+            """;
+    assertThat(compileStrictly(source("Item", code))).succeededWithoutWarnings();
+  }
+
+  @Test
   void top() {
     String code =
         HEADER

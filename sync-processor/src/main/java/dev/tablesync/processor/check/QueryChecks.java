@@ -110,12 +110,35 @@ public final class QueryChecks {
   }
 
   private void checkNoOrderingOrPaging(TableDeclaration table, Select<?> select) {
-    if (!select.$orderBy().isEmpty()) {
+    if (!select.$orderBy().isEmpty() || hasOwnOrderBy(SqlParsing.asWritten().render(select))) {
       reportOnQuery(table, Message.QUERY_HAS_ORDER_BY);
     }
     if (select.$limit() != null || select.$offset() != null) {
       reportOnQuery(table, Message.QUERY_HAS_ROW_LIMIT);
     }
+  }
+
+  /**
+   * Whether {@code sql}, as jOOQ renders it, has an ORDER BY outside all parentheses and quotes.
+   * That finds the ORDER BY of a UNION, which jOOQ's query model keeps out of {@link
+   * Select#$orderBy()}, and skips those of window functions and subqueries.
+   */
+  private static boolean hasOwnOrderBy(String sql) {
+    int depth = 0;
+    char quote = 0;
+    for (int i = 0; i < sql.length(); i++) {
+      char c = sql.charAt(i);
+      if (quote != 0) {
+        quote = c == quote ? 0 : quote;
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+      } else if (c == '(' || c == ')') {
+        depth += c == '(' ? 1 : -1;
+      } else if (depth == 0 && sql.regionMatches(true, i, " order by ", 0, 10)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,7 +65,12 @@ public final class SchemaLoader {
   }
 
   private LoadedSchema read(String path) {
-    List<Path> candidates = candidates(Path.of(path));
+    List<Path> candidates;
+    try {
+      candidates = candidates(Path.of(path));
+    } catch (InvalidPathException e) {
+      return new LoadedSchema.Unreadable("it is not a valid path: " + e.getMessage());
+    }
     Optional<Path> location = candidates.stream().filter(Files::exists).findFirst();
     if (location.isEmpty()) {
       return new LoadedSchema.NotFound(candidates);
