@@ -45,10 +45,10 @@ import javax.lang.model.element.TypeElement;
  * that lists them. Problems are compile errors on the element they are about; an exception inside
  * the processor becomes one error as well, never a compiler crash.
  *
- * <p>A record is checked in two steps. First what it says about itself ({@link
- * DeclarationChecks}); only a record that passes goes on to the checks that need a consistent
- * model: its query ({@link QueryChecks}) and its target schema ({@link SchemaChecks}). Its syncer
- * is generated when both steps found no error.
+ * <p>A record is checked in two steps. First what it says about itself ({@link DeclarationChecks});
+ * only a record that passes goes on to the checks that need a consistent model: its query ({@link
+ * QueryChecks}) and its target schema ({@link SchemaChecks}). Its syncer is generated when both
+ * steps found no error.
  *
  * <p>Option {@value SchemaLoader#PROJECT_DIR_OPTION}: the directory relative {@code targetSchema}
  * and {@code sourceSchema} paths start from.

@@ -30,10 +30,11 @@ class DeclarationChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item", query = "SELECT id FROM item")
-            public class Item {}
-            """;
-    assertOnlyError("Item", code, "public class Item", Message.NOT_A_RECORD, "Item", "a class", "Item");
+              @SyncTable(name = "item", targetTable = "item", query = "SELECT id FROM item")
+              public class Item {}
+              """;
+    assertOnlyError(
+        "Item", code, "public class Item", Message.NOT_A_RECORD, "Item", "a class", "Item");
   }
 
   @Test
@@ -41,14 +42,19 @@ class DeclarationChecksTest {
     String code =
         HEADER
             + """
-            public class Tables {
-              @SyncTable(name = "item", targetTable = "item",
-                  query = "SELECT id, changed_at FROM item")
-              private record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
-            }
-            """;
+              public class Tables {
+                @SyncTable(name = "item", targetTable = "item",
+                    query = "SELECT id, changed_at FROM item")
+                private record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
+              }
+              """;
     assertOnlyError(
-        "Tables", code, "private record Item", Message.RECORD_NOT_ACCESSIBLE, "Item", "Tables_ItemSync");
+        "Tables",
+        code,
+        "private record Item",
+        Message.RECORD_NOT_ACCESSIBLE,
+        "Item",
+        "Tables_ItemSync");
   }
 
   @Test
@@ -56,10 +62,10 @@ class DeclarationChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item",
-                query = "SELECT id, changed_at FROM item")
-            public record Item(long id, @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item",
+                  query = "SELECT id, changed_at FROM item")
+              public record Item(long id, @SyncCursor LocalDateTime changedAt) {}
+              """;
     assertOnlyError("Item", code, "@SyncTable", Message.NO_KEY, "Item");
   }
 
@@ -68,10 +74,10 @@ class DeclarationChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item",
-                query = "SELECT id, changed_at FROM item")
-            public record Item(@SyncKey long id, LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item",
+                  query = "SELECT id, changed_at FROM item")
+              public record Item(@SyncKey long id, LocalDateTime changedAt) {}
+              """;
     assertOnlyError("Item", code, "@SyncTable", Message.NO_CURSOR, "Item");
   }
 
@@ -80,13 +86,13 @@ class DeclarationChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item",
-                query = "SELECT id, changed_at, version FROM item")
-            public record Item(
-                @SyncKey long id,
-                @SyncCursor LocalDateTime changedAt,
-                @SyncCursor long version) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item",
+                  query = "SELECT id, changed_at, version FROM item")
+              public record Item(
+                  @SyncKey long id,
+                  @SyncCursor LocalDateTime changedAt,
+                  @SyncCursor long version) {}
+              """;
     assertOnlyError(
         "Item",
         code,
@@ -102,9 +108,9 @@ class DeclarationChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item", query = "SELECT id FROM item")
-            public record Item(@SyncKey @SyncCursor long id) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item", query = "SELECT id FROM item")
+              public record Item(@SyncKey @SyncCursor long id) {}
+              """;
     assertOnlyError("Item", code, "@SyncKey @SyncCursor", Message.CURSOR_AND_KEY, "id");
   }
 
@@ -113,13 +119,13 @@ class DeclarationChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item",
-                query = "SELECT id, tags, changed_at FROM item")
-            public record Item(
-                @SyncKey long id,
-                List<String> tags,
-                @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item",
+                  query = "SELECT id, tags, changed_at FROM item")
+              public record Item(
+                  @SyncKey long id,
+                  List<String> tags,
+                  @SyncCursor LocalDateTime changedAt) {}
+              """;
     assertOnlyError(
         "Item",
         code,
@@ -137,10 +143,10 @@ class DeclarationChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item",
-                query = "SELECT id, name FROM item")
-            public record Item(@SyncKey long id, @SyncCursor String name) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item",
+                  query = "SELECT id, name FROM item")
+              public record Item(@SyncKey long id, @SyncCursor String name) {}
+              """;
     assertOnlyError(
         "Item",
         code,
@@ -157,10 +163,10 @@ class DeclarationChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item",
-                query = "SELECT weight, changed_at FROM item")
-            public record Item(@SyncKey double weight, @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item",
+                  query = "SELECT weight, changed_at FROM item")
+              public record Item(@SyncKey double weight, @SyncCursor LocalDateTime changedAt) {}
+              """;
     assertOnlyError(
         "Item",
         code,
@@ -176,14 +182,14 @@ class DeclarationChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item",
-                query = "SELECT id, name, changed_at FROM item")
-            public record Item(
-                @SyncKey long id,
-                String name,
-                @SyncColumn("NAME") String label,
-                @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item",
+                  query = "SELECT id, name, changed_at FROM item")
+              public record Item(
+                  @SyncKey long id,
+                  String name,
+                  @SyncColumn("NAME") String label,
+                  @SyncCursor LocalDateTime changedAt) {}
+              """;
     assertOnlyError(
         "Item", code, "String label", Message.DUPLICATE_COLUMN, "label", "NAME", "name");
   }
@@ -193,10 +199,10 @@ class DeclarationChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "", targetTable = "item",
-                query = "SELECT id, changed_at FROM item")
-            public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "", targetTable = "item",
+                  query = "SELECT id, changed_at FROM item")
+              public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
+              """;
     assertOnlyError("Item", code, "name = \"\"", Message.EMPTY_NAME, "Item");
   }
 
@@ -205,11 +211,11 @@ class DeclarationChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(targetTable = "item",
-                name = "my items",
-                query = "SELECT id, changed_at FROM item")
-            public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(targetTable = "item",
+                  name = "my items",
+                  query = "SELECT id, changed_at FROM item")
+              public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
+              """;
     assertOnlyError("Item", code, "name = \"my items\"", Message.INVALID_NAME, "my items", "Item");
   }
 
@@ -218,11 +224,11 @@ class DeclarationChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item",
-                targetTable = "wms.item.copy",
-                query = "SELECT id, changed_at FROM item")
-            public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "item",
+                  targetTable = "wms.item.copy",
+                  query = "SELECT id, changed_at FROM item")
+              public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
+              """;
     assertOnlyError(
         "Item", code, "targetTable = ", Message.INVALID_TABLE_NAME, "wms.item.copy", "Item");
   }
@@ -232,11 +238,11 @@ class DeclarationChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item",
-                targetTable = "",
-                query = "SELECT id, changed_at FROM item")
-            public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "item",
+                  targetTable = "",
+                  query = "SELECT id, changed_at FROM item")
+              public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
+              """;
     assertOnlyError("Item", code, "targetTable = ", Message.INVALID_TABLE_NAME, "", "Item");
   }
 
@@ -245,13 +251,13 @@ class DeclarationChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item",
-                query = "SELECT id, changed_at FROM item")
-            public record Item(
-                @SyncKey long id,
-                @SyncColumn("unit price") BigDecimal price,
-                @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item",
+                  query = "SELECT id, changed_at FROM item")
+              public record Item(
+                  @SyncKey long id,
+                  @SyncColumn("unit price") BigDecimal price,
+                  @SyncCursor LocalDateTime changedAt) {}
+              """;
     assertOnlyError(
         "Item", code, "@SyncColumn", Message.INVALID_COLUMN_NAME, "unit price", "price");
   }
@@ -261,13 +267,13 @@ class DeclarationChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item",
-                query = "SELECT id, changed_at FROM item")
-            public record Item(
-                @SyncKey long id,
-                @SyncColumn("") BigDecimal price,
-                @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item",
+                  query = "SELECT id, changed_at FROM item")
+              public record Item(
+                  @SyncKey long id,
+                  @SyncColumn("") BigDecimal price,
+                  @SyncCursor LocalDateTime changedAt) {}
+              """;
     assertOnlyError("Item", code, "@SyncColumn", Message.INVALID_COLUMN_NAME, "", "price");
   }
 
@@ -276,11 +282,11 @@ class DeclarationChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item",
-                source = "erp db",
-                query = "SELECT id, changed_at FROM item")
-            public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item",
+                  source = "erp db",
+                  query = "SELECT id, changed_at FROM item")
+              public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
+              """;
     assertOnlyError(
         "Item", code, "source = ", Message.INVALID_DATA_SOURCE_NAME, "source", "erp db", "Item");
   }
@@ -290,10 +296,10 @@ class DeclarationChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item",
-                query = "  ")
-            public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item",
+                  query = "  ")
+              public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
+              """;
     assertOnlyError("Item", code, "query = ", Message.EMPTY_QUERY, "Item");
   }
 
@@ -302,11 +308,11 @@ class DeclarationChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item",
-                batchSize = 0,
-                query = "SELECT id, changed_at FROM item")
-            public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item",
+                  batchSize = 0,
+                  query = "SELECT id, changed_at FROM item")
+              public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
+              """;
     assertOnlyError(
         "Item", code, "batchSize = 0", Message.BATCH_SIZE_OUT_OF_RANGE, 0, "Item", 100_000);
   }
@@ -316,11 +322,11 @@ class DeclarationChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item",
-                batchSize = 100_001,
-                query = "SELECT id, changed_at FROM item")
-            public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item",
+                  batchSize = 100_001,
+                  query = "SELECT id, changed_at FROM item")
+              public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
+              """;
     assertOnlyError(
         "Item", code, "batchSize = ", Message.BATCH_SIZE_OUT_OF_RANGE, 100_001, "Item", 100_000);
   }
@@ -330,11 +336,11 @@ class DeclarationChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item",
-                lagSeconds = -5,
-                query = "SELECT id, changed_at FROM item")
-            public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item",
+                  lagSeconds = -5,
+                  query = "SELECT id, changed_at FROM item")
+              public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
+              """;
     assertOnlyError("Item", code, "lagSeconds = ", Message.NEGATIVE_LAG, -5, "Item");
   }
 
@@ -343,11 +349,11 @@ class DeclarationChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item",
-                lagSeconds = 30,
-                query = "SELECT id, version FROM item")
-            public record Item(@SyncKey long id, @SyncCursor long version) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item",
+                  lagSeconds = 30,
+                  query = "SELECT id, version FROM item")
+              public record Item(@SyncKey long id, @SyncCursor long version) {}
+              """;
     assertOnlyError(
         "Item",
         code,
@@ -364,18 +370,18 @@ class DeclarationChecksTest {
     String first =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item",
-                query = "SELECT id, changed_at FROM item")
-            public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item",
+                  query = "SELECT id, changed_at FROM item")
+              public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
+              """;
     String second =
         HEADER
             + """
-            @SyncTable(targetTable = "item_archive",
-                name = "item",
-                query = "SELECT id, changed_at FROM item_archive")
-            public record ArchivedItem(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(targetTable = "item_archive",
+                  name = "item",
+                  query = "SELECT id, changed_at FROM item_archive")
+              public record ArchivedItem(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
+              """;
     JavaFileObject secondSource = source("ArchivedItem", second);
     Compilation compilation = compile(source("Item", first), secondSource);
     assertThat(compilation).hadErrorCount(1);

@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The syncers the processor writes: for every supported component type they compile under {@code
- * -Xlint:all -Werror}, the seed's supplier gives exactly the golden file, and the same input
- * always gives the same bytes.
+ * -Xlint:all -Werror}, the seed's supplier gives exactly the golden file, and the same input always
+ * gives the same bytes.
  */
 class GeneratedCodeTest {
 
@@ -62,17 +62,17 @@ class GeneratedCodeTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "all_types", targetTable = "all_types",
-                targetSchema = "db/checks.sql", sourceSchema = "db/checks.sql",
-                query = "SELECT id, %s, changed_at FROM all_types")
-            public record AllTypes(
-                @SyncKey long id,
-                @SyncColumn("%s") %s value,
-                @SyncCursor LocalDateTime changedAt) {
+              @SyncTable(name = "all_types", targetTable = "all_types",
+                  targetSchema = "db/checks.sql", sourceSchema = "db/checks.sql",
+                  query = "SELECT id, %s, changed_at FROM all_types")
+              public record AllTypes(
+                  @SyncKey long id,
+                  @SyncColumn("%s") %s value,
+                  @SyncCursor LocalDateTime changedAt) {
 
-              public enum Color { RED, GREEN }
-            }
-            """
+                public enum Color { RED, GREEN }
+              }
+              """
                 .formatted(column, column, type);
     Compilation compilation = compileStrictly(source("AllTypes", code));
     assertThat(compilation).succeededWithoutWarnings();
@@ -81,17 +81,25 @@ class GeneratedCodeTest {
 
   @ParameterizedTest(name = "cursor {0}")
   @CsvSource({
-    "int", "Integer", "long", "Long", "BigDecimal", "byte[]", "LocalDate", "LocalDateTime",
-    "OffsetDateTime", "Instant"
+    "int",
+    "Integer",
+    "long",
+    "Long",
+    "BigDecimal",
+    "byte[]",
+    "LocalDate",
+    "LocalDateTime",
+    "OffsetDateTime",
+    "Instant"
   })
   void everyCursorTypeCompilesCleanly(String type) {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item",
-                query = "SELECT id, version FROM item")
-            public record Item(@SyncKey String id, @SyncCursor %s version) {}
-            """
+              @SyncTable(name = "item", targetTable = "item",
+                  query = "SELECT id, version FROM item")
+              public record Item(@SyncKey String id, @SyncCursor %s version) {}
+              """
                 .formatted(type);
     assertThat(compileStrictly(source("Item", code))).succeededWithoutWarnings();
   }
@@ -115,15 +123,14 @@ class GeneratedCodeTest {
     String item =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item",
-                query = "SELECT id, changed_at FROM item")
-            public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item",
+                  query = "SELECT id, changed_at FROM item")
+              public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
+              """;
     Compilation compilation = compileStrictly(source("Item", item), SEED_SUPPLIER);
     assertThat(compilation)
         .generatedFile(
-            StandardLocation.CLASS_OUTPUT,
-            "META-INF/services/dev.tablesync.runtime.spi.TableSync")
+            StandardLocation.CLASS_OUTPUT, "META-INF/services/dev.tablesync.runtime.spi.TableSync")
         .contentsAsUtf8String()
         .isEqualTo("example.erp.SupplierSync\ntest.ItemSync\n");
   }

@@ -13,8 +13,8 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
 
 /**
- * Runs the real {@link SyncProcessor} with every call to its {@link Filer} passed through a
- * handler first, so that a test can watch what the processor writes or make writing fail.
+ * Runs the real {@link SyncProcessor} with every call to its {@link Filer} passed through a handler
+ * first, so that a test can watch what the processor writes or make writing fail.
  */
 final class InterceptedFilerProcessor extends AbstractProcessor {
 
@@ -45,7 +45,9 @@ final class InterceptedFilerProcessor extends AbstractProcessor {
         proxy(
             ProcessingEnvironment.class,
             (method, arguments) ->
-                method.getName().equals("getFiler") ? filer : method.invoke(environment, arguments)));
+                method.getName().equals("getFiler")
+                    ? filer
+                    : method.invoke(environment, arguments)));
   }
 
   @Override

@@ -19,10 +19,10 @@ class InternalErrorTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item",
-                query = "SELECT id, changed_at FROM item")
-            public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item",
+                  query = "SELECT id, changed_at FROM item")
+              public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
+              """;
     JavaFileObject source = source("Item", code);
     IllegalStateException bug = new IllegalStateException("simulated bug");
     Compilation compilation =

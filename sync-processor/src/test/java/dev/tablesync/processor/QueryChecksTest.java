@@ -18,10 +18,10 @@ class QueryChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item",
-                query = "SELECT id, changed_at FROM item WHERE")
-            public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item",
+                  query = "SELECT id, changed_at FROM item WHERE")
+              public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
+              """;
     assertOnlyError(
         "Item",
         code,
@@ -37,10 +37,10 @@ class QueryChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item",
-                query = "SELECT id, changed_at FROM item WITH (NOLOCK)")
-            public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item",
+                  query = "SELECT id, changed_at FROM item WITH (NOLOCK)")
+              public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
+              """;
     assertWarning(
         "Item",
         code,
@@ -56,10 +56,10 @@ class QueryChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item", checkQuery = false,
-                query = "SELECT id, changed_at FROM item WITH (NOLOCK)")
-            public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item", checkQuery = false,
+                  query = "SELECT id, changed_at FROM item WITH (NOLOCK)")
+              public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
+              """;
     assertThat(compileStrictly(source("Item", code))).succeededWithoutWarnings();
   }
 
@@ -68,10 +68,10 @@ class QueryChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item",
-                query = "SELECT i.* FROM item i")
-            public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item",
+                  query = "SELECT i.* FROM item i")
+              public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
+              """;
     assertWarning(
         "Item",
         code,
@@ -87,10 +87,10 @@ class QueryChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item",
-                query = "UPDATE item SET name = 'x'")
-            public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item",
+                  query = "UPDATE item SET name = 'x'")
+              public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
+              """;
     assertOnlyError(
         "Item", code, "query = ", Message.QUERY_NOT_A_SELECT, "Item", "is an UPDATE statement");
   }
@@ -100,10 +100,10 @@ class QueryChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item",
-                query = "SELECT id, changed_at FROM item; SELECT id, changed_at FROM item_archive")
-            public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
-            """;
+@SyncTable(name = "item", targetTable = "item",
+    query = "SELECT id, changed_at FROM item; SELECT id, changed_at FROM item_archive")
+public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
+""";
     assertOnlyError(
         "Item", code, "query = ", Message.QUERY_NOT_A_SELECT, "Item", "holds 2 statements");
   }
@@ -113,13 +113,13 @@ class QueryChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item", query = \"""
-                SELECT id, changed_at
-                FROM item
-                ORDER BY changed_at
-                \""")
-            public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item", query = \"""
+                  SELECT id, changed_at
+                  FROM item
+                  ORDER BY changed_at
+                  \""")
+              public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
+              """;
     assertOnlyError("Item", code, "query = ", Message.QUERY_HAS_ORDER_BY, "Item");
   }
 
@@ -128,14 +128,14 @@ class QueryChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item", query = \"""
-                SELECT id, changed_at FROM item
-                UNION ALL
-                SELECT id, changed_at FROM item_archive
-                ORDER BY changed_at
-                \""")
-            public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item", query = \"""
+                  SELECT id, changed_at FROM item
+                  UNION ALL
+                  SELECT id, changed_at FROM item_archive
+                  ORDER BY changed_at
+                  \""")
+              public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
+              """;
     assertOnlyError("Item", code, "query = ", Message.QUERY_HAS_ORDER_BY, "Item");
   }
 
@@ -144,20 +144,20 @@ class QueryChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item", query = \"""
-                SELECT i.id, i.changed_at,
-                       ROW_NUMBER() OVER (PARTITION BY i.kind ORDER BY i.id) AS row_in_kind,
-                       (SELECT TOP 1 p.price FROM price p WHERE p.item_id = i.id
-                        ORDER BY p.valid_from DESC) AS price
-                FROM item i
-                WHERE i.note <> 'order by';
-                \""")
-            public record Item(
-                @SyncKey long id,
-                @SyncCursor LocalDateTime changedAt,
-                long rowInKind,
-                BigDecimal price) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item", query = \"""
+                  SELECT i.id, i.changed_at,
+                         ROW_NUMBER() OVER (PARTITION BY i.kind ORDER BY i.id) AS row_in_kind,
+                         (SELECT TOP 1 p.price FROM price p WHERE p.item_id = i.id
+                          ORDER BY p.valid_from DESC) AS price
+                  FROM item i
+                  WHERE i.note <> 'order by';
+                  \""")
+              public record Item(
+                  @SyncKey long id,
+                  @SyncCursor LocalDateTime changedAt,
+                  long rowInKind,
+                  BigDecimal price) {}
+              """;
     assertThat(compileStrictly(source("Item", code))).succeededWithoutWarnings();
   }
 
@@ -166,10 +166,10 @@ class QueryChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item",
-                query = "SELECT TOP 100 id, changed_at FROM item")
-            public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item",
+                  query = "SELECT TOP 100 id, changed_at FROM item")
+              public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
+              """;
     assertOnlyError("Item", code, "query = ", Message.QUERY_HAS_ROW_LIMIT, "Item");
   }
 
@@ -178,10 +178,10 @@ class QueryChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item",
-                query = "SELECT id, changed_at FROM item LIMIT 100 OFFSET 200")
-            public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item",
+                  query = "SELECT id, changed_at FROM item LIMIT 100 OFFSET 200")
+              public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
+              """;
     assertOnlyError("Item", code, "query = ", Message.QUERY_HAS_ROW_LIMIT, "Item");
   }
 
@@ -190,10 +190,10 @@ class QueryChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item",
-                query = "SELECT id, price * 2, changed_at FROM item")
-            public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item",
+                  query = "SELECT id, price * 2, changed_at FROM item")
+              public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
+              """;
     assertOnlyError(
         "Item", code, "query = ", Message.QUERY_COLUMN_WITHOUT_NAME, "Item", "(price * 2)");
   }
@@ -203,12 +203,12 @@ class QueryChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item", query = \"""
-                SELECT i.id, i.changed_at, s.id
-                FROM item i JOIN stock s ON s.item_id = i.id
-                \""")
-            public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item", query = \"""
+                  SELECT i.id, i.changed_at, s.id
+                  FROM item i JOIN stock s ON s.item_id = i.id
+                  \""")
+              public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
+              """;
     assertOnlyError("Item", code, "query = ", Message.QUERY_DUPLICATE_COLUMN, "Item", "id");
   }
 
@@ -217,13 +217,13 @@ class QueryChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item",
-                query = "SELECT id, item_nmae, changed_at FROM item")
-            public record Item(
-                @SyncKey long id,
-                String itemName,
-                @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item",
+                  query = "SELECT id, item_nmae, changed_at FROM item")
+              public record Item(
+                  @SyncKey long id,
+                  String itemName,
+                  @SyncCursor LocalDateTime changedAt) {}
+              """;
     assertOnlyError(
         "Item",
         code,
@@ -241,13 +241,13 @@ class QueryChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item",
-                query = "SELECT id, changed_at FROM item")
-            public record Item(
-                @SyncKey long id,
-                @SyncColumn("qty") int quantity,
-                @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item",
+                  query = "SELECT id, changed_at FROM item")
+              public record Item(
+                  @SyncKey long id,
+                  @SyncColumn("qty") int quantity,
+                  @SyncCursor LocalDateTime changedAt) {}
+              """;
     assertOnlyError(
         "Item",
         code,
@@ -265,10 +265,10 @@ class QueryChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item",
-                query = "SELECT id, name, changed_at FROM item")
-            public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item",
+                  query = "SELECT id, name, changed_at FROM item")
+              public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
+              """;
     assertWarning("Item", code, "query = ", Message.QUERY_COLUMN_UNUSED, "Item", "name");
   }
 
@@ -277,15 +277,15 @@ class QueryChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item", query = \"""
-                SELECT [i].[FID] AS ID, item_name = i.FNAME, i.FMODIFYDATE AS Changed_At
-                FROM dbo.T_ITEM i
-                \""")
-            public record Item(
-                @SyncKey long id,
-                String itemName,
-                @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item", query = \"""
+                  SELECT [i].[FID] AS ID, item_name = i.FNAME, i.FMODIFYDATE AS Changed_At
+                  FROM dbo.T_ITEM i
+                  \""")
+              public record Item(
+                  @SyncKey long id,
+                  String itemName,
+                  @SyncCursor LocalDateTime changedAt) {}
+              """;
     assertThat(compileStrictly(source("Item", code))).succeededWithoutWarnings();
   }
 
@@ -294,10 +294,10 @@ class QueryChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item", sourceSchema = "db/source.sql",
-                query = "SELECT i.FID AS id, i.FNAM AS name, i.FMODIFYDATE AS changed_at FROM dbo.T_ITEM i")
-            public record Item(@SyncKey long id, String name, @SyncCursor LocalDateTime changedAt) {}
-            """;
+@SyncTable(name = "item", targetTable = "item", sourceSchema = "db/source.sql",
+    query = "SELECT i.FID AS id, i.FNAM AS name, i.FMODIFYDATE AS changed_at FROM dbo.T_ITEM i")
+public record Item(@SyncKey long id, String name, @SyncCursor LocalDateTime changedAt) {}
+""";
     assertOnlyError(
         "Item",
         code,
@@ -315,10 +315,10 @@ class QueryChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item", sourceSchema = "db/source.sql",
-                query = "SELECT i.FID AS id, i.FMODIFYDATE AS changed_at FROM T_ITEMS i")
-            public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item", sourceSchema = "db/source.sql",
+                  query = "SELECT i.FID AS id, i.FMODIFYDATE AS changed_at FROM T_ITEMS i")
+              public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
+              """;
     assertOnlyError(
         "Item",
         code,
@@ -335,13 +335,13 @@ class QueryChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item", sourceSchema = "db/source.sql",
-                query = "SELECT FID AS id, FNAME AS name, FMODIFYDATE AS changed_at FROM T_ITEM")
-            public record Item(
-                @SyncKey long id,
-                LocalDate name,
-                @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item", sourceSchema = "db/source.sql",
+                  query = "SELECT FID AS id, FNAME AS name, FMODIFYDATE AS changed_at FROM T_ITEM")
+              public record Item(
+                  @SyncKey long id,
+                  LocalDate name,
+                  @SyncCursor LocalDateTime changedAt) {}
+              """;
     assertOnlyError(
         "Item",
         code,
@@ -359,13 +359,13 @@ class QueryChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item", sourceSchema = "db/source.sql",
-                query = "SELECT FID AS id, FSTOCK AS stock, FMODIFYDATE AS changed_at FROM T_ITEM")
-            public record Item(
-                @SyncKey long id,
-                Integer stock,
-                @SyncCursor LocalDateTime changedAt) {}
-            """;
+@SyncTable(name = "item", targetTable = "item", sourceSchema = "db/source.sql",
+    query = "SELECT FID AS id, FSTOCK AS stock, FMODIFYDATE AS changed_at FROM T_ITEM")
+public record Item(
+    @SyncKey long id,
+    Integer stock,
+    @SyncCursor LocalDateTime changedAt) {}
+""";
     assertWarning(
         "Item",
         code,
@@ -384,13 +384,13 @@ class QueryChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item", sourceSchema = "db/source.sql",
-                query = "SELECT FID AS id, FSTOCK AS stock, FMODIFYDATE AS changed_at FROM T_ITEM")
-            public record Item(
-                @SyncKey long id,
-                long stock,
-                @SyncCursor LocalDateTime changedAt) {}
-            """;
+@SyncTable(name = "item", targetTable = "item", sourceSchema = "db/source.sql",
+    query = "SELECT FID AS id, FSTOCK AS stock, FMODIFYDATE AS changed_at FROM T_ITEM")
+public record Item(
+    @SyncKey long id,
+    long stock,
+    @SyncCursor LocalDateTime changedAt) {}
+""";
     assertOnlyError(
         "Item",
         code,
@@ -407,13 +407,13 @@ class QueryChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item", sourceSchema = "db/source.sql",
-                query = \"""
-                WITH current_items AS (SELECT FID, FMODIFYDATE FROM T_ITEM)
-                SELECT FID AS id, FMODIFYDATE AS changed_at FROM current_items
-                \""")
-            public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item", sourceSchema = "db/source.sql",
+                  query = \"""
+                  WITH current_items AS (SELECT FID, FMODIFYDATE FROM T_ITEM)
+                  SELECT FID AS id, FMODIFYDATE AS changed_at FROM current_items
+                  \""")
+              public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
+              """;
     assertWarning(
         "Item",
         code,

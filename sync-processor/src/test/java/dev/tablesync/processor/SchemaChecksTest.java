@@ -19,11 +19,11 @@ class SchemaChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item",
-                targetSchema = "db/missing.sql",
-                query = "SELECT id, changed_at FROM item")
-            public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item",
+                  targetSchema = "db/missing.sql",
+                  query = "SELECT id, changed_at FROM item")
+              public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
+              """;
     assertOnlyError(
         "Item",
         code,
@@ -40,11 +40,11 @@ class SchemaChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item",
-                targetSchema = "db/broken",
-                query = "SELECT id, changed_at FROM item")
-            public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item",
+                  targetSchema = "db/broken",
+                  query = "SELECT id, changed_at FROM item")
+              public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
+              """;
     assertOnlyError(
         "Item",
         code,
@@ -62,11 +62,11 @@ class SchemaChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item",
-                sourceSchema = "db/same_version",
-                query = "SELECT id, changed_at FROM item")
-            public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item",
+                  sourceSchema = "db/same_version",
+                  query = "SELECT id, changed_at FROM item")
+              public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
+              """;
     assertOnlyError(
         "Item",
         code,
@@ -83,11 +83,11 @@ class SchemaChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item",
-                targetSchema = "db/no_migrations",
-                query = "SELECT id, changed_at FROM item")
-            public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item",
+                  targetSchema = "db/no_migrations",
+                  query = "SELECT id, changed_at FROM item")
+              public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
+              """;
     assertOnlyError(
         "Item",
         code,
@@ -104,11 +104,11 @@ class SchemaChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item",
-                targetSchema = "db/conflicting.sql",
-                query = "SELECT id, changed_at FROM item")
-            public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item",
+                  targetSchema = "db/conflicting.sql",
+                  query = "SELECT id, changed_at FROM item")
+              public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
+              """;
     assertOnlyError(
         "Item",
         code,
@@ -126,11 +126,11 @@ class SchemaChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetSchema = "db/checks.sql",
-                targetTable = "items",
-                query = "SELECT id, changed_at FROM item")
-            public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "item", targetSchema = "db/checks.sql",
+                  targetTable = "items",
+                  query = "SELECT id, changed_at FROM item")
+              public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
+              """;
     assertOnlyError(
         "Item",
         code,
@@ -147,13 +147,13 @@ class SchemaChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item", targetSchema = "db/checks.sql",
-                query = "SELECT id, nmae, changed_at FROM item")
-            public record Item(
-                @SyncKey long id,
-                String nmae,
-                @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item", targetSchema = "db/checks.sql",
+                  query = "SELECT id, nmae, changed_at FROM item")
+              public record Item(
+                  @SyncKey long id,
+                  String nmae,
+                  @SyncCursor LocalDateTime changedAt) {}
+              """;
     assertOnlyError(
         "Item",
         code,
@@ -171,13 +171,13 @@ class SchemaChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "stock", targetTable = "stock_level", targetSchema = "db/checks.sql",
-                query = "SELECT warehouse, sku, updated_at FROM stock")
-            public record Stock(
-                @SyncKey String warehouse,
-                int sku,
-                @SyncCursor LocalDateTime updatedAt) {}
-            """;
+@SyncTable(name = "stock", targetTable = "stock_level", targetSchema = "db/checks.sql",
+    query = "SELECT warehouse, sku, updated_at FROM stock")
+public record Stock(
+    @SyncKey String warehouse,
+    int sku,
+    @SyncCursor LocalDateTime updatedAt) {}
+""";
     assertOnlyError(
         "Stock",
         code,
@@ -195,24 +195,24 @@ class SchemaChecksTest {
     String stock =
         HEADER
             + """
-            @SyncTable(name = "stock", targetTable = "stock_level", targetSchema = "db/checks.sql",
-                query = "SELECT warehouse, sku, qty, updated_at FROM stock")
-            public record Stock(
-                @SyncKey String warehouse,
-                @SyncKey int sku,
-                Integer qty,
-                @SyncCursor LocalDateTime updatedAt) {}
-            """;
+@SyncTable(name = "stock", targetTable = "stock_level", targetSchema = "db/checks.sql",
+    query = "SELECT warehouse, sku, qty, updated_at FROM stock")
+public record Stock(
+    @SyncKey String warehouse,
+    @SyncKey int sku,
+    Integer qty,
+    @SyncCursor LocalDateTime updatedAt) {}
+""";
     String price =
         HEADER
             + """
-            @SyncTable(name = "price", targetTable = "price_list", targetSchema = "db/checks.sql",
-                query = "SELECT sku, price, changed_at FROM price")
-            public record Price(
-                @SyncKey String sku,
-                BigDecimal price,
-                @SyncCursor LocalDateTime changedAt) {}
-            """;
+@SyncTable(name = "price", targetTable = "price_list", targetSchema = "db/checks.sql",
+    query = "SELECT sku, price, changed_at FROM price")
+public record Price(
+    @SyncKey String sku,
+    BigDecimal price,
+    @SyncCursor LocalDateTime changedAt) {}
+""";
     assertThat(compileStrictly(source("Stock", stock), source("Price", price)))
         .succeededWithoutWarnings();
   }
@@ -222,14 +222,14 @@ class SchemaChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetSchema = "db/checks.sql",
-                targetTable = "audited_item",
-                query = "SELECT id, name, changed_at FROM item")
-            public record Item(
-                @SyncKey long id,
-                String name,
-                @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "item", targetSchema = "db/checks.sql",
+                  targetTable = "audited_item",
+                  query = "SELECT id, name, changed_at FROM item")
+              public record Item(
+                  @SyncKey long id,
+                  String name,
+                  @SyncCursor LocalDateTime changedAt) {}
+              """;
     assertOnlyError(
         "Item",
         code,
@@ -245,13 +245,13 @@ class SchemaChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item", targetSchema = "db/checks.sql",
-                query = "SELECT id, stock, changed_at FROM item")
-            public record Item(
-                @SyncKey long id,
-                int stock,
-                @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item", targetSchema = "db/checks.sql",
+                  query = "SELECT id, stock, changed_at FROM item")
+              public record Item(
+                  @SyncKey long id,
+                  int stock,
+                  @SyncCursor LocalDateTime changedAt) {}
+              """;
     assertOnlyError(
         "Item",
         code,
@@ -268,13 +268,13 @@ class SchemaChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item", targetSchema = "db/checks.sql",
-                query = "SELECT id, name, changed_at FROM item")
-            public record Item(
-                @SyncKey long id,
-                Integer name,
-                @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item", targetSchema = "db/checks.sql",
+                  query = "SELECT id, name, changed_at FROM item")
+              public record Item(
+                  @SyncKey long id,
+                  Integer name,
+                  @SyncCursor LocalDateTime changedAt) {}
+              """;
     assertOnlyError(
         "Item",
         code,
@@ -292,13 +292,13 @@ class SchemaChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "item", targetSchema = "db/checks.sql",
-                query = "SELECT id, price, changed_at FROM item")
-            public record Item(
-                @SyncKey long id,
-                Double price,
-                @SyncCursor LocalDateTime changedAt) {}
-            """;
+              @SyncTable(name = "item", targetTable = "item", targetSchema = "db/checks.sql",
+                  query = "SELECT id, price, changed_at FROM item")
+              public record Item(
+                  @SyncKey long id,
+                  Double price,
+                  @SyncCursor LocalDateTime changedAt) {}
+              """;
     assertWarning(
         "Item",
         code,
@@ -317,13 +317,13 @@ class SchemaChecksTest {
     String code =
         HEADER
             + """
-            @SyncTable(name = "item", targetTable = "archive.item", targetSchema = "db/checks.sql",
-                query = "SELECT id, name, changed_at FROM item")
-            public record Item(
-                @SyncKey long id,
-                String name,
-                @SyncCursor LocalDateTime changedAt) {}
-            """;
+@SyncTable(name = "item", targetTable = "archive.item", targetSchema = "db/checks.sql",
+    query = "SELECT id, name, changed_at FROM item")
+public record Item(
+    @SyncKey long id,
+    String name,
+    @SyncCursor LocalDateTime changedAt) {}
+""";
     assertThat(compileStrictly(source("Item", code))).succeededWithoutWarnings();
   }
 }

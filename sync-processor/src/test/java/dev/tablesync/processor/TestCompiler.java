@@ -21,8 +21,8 @@ import javax.annotation.processing.Processor;
 import javax.tools.JavaFileObject;
 
 /**
- * Compiles test sources with the processor, the way a user's build does: the runtime SPI's
- * sources alongside (generated code implements it), and the schemas under {@code
+ * Compiles test sources with the processor, the way a user's build does: the runtime SPI's sources
+ * alongside (generated code implements it), and the schemas under {@code
  * src/test/resources/project} as the project directory.
  */
 final class TestCompiler {
@@ -39,7 +39,9 @@ final class TestCompiler {
     return compile(new SyncProcessor(), sources);
   }
 
-  /** Compiles {@code sources} with {@code processor}, which runs the processor one way or another. */
+  /**
+   * Compiles {@code sources} with {@code processor}, which runs the processor one way or another.
+   */
   static Compilation compile(Processor processor, JavaFileObject... sources) {
     return Compiler.javac()
         .withProcessors(processor)

@@ -51,23 +51,25 @@ final class ColumnTypeChecks {
             : TypeFit.fit(columnValues, javaValues);
     String suggestion = TypeFit.suggestedType(columnValues);
     switch (fit.verdict()) {
-      case MISMATCH -> reporter.report(
-          Message.TYPE_MISMATCH,
-          component.reportOn(),
-          component.name(),
-          column.type(),
-          describedColumn,
-          columnType.getCastTypeName(),
-          suggestion);
-      case LOSSY -> reporter.report(
-          Message.TYPE_LOSSY,
-          component.reportOn(),
-          component.name(),
-          column.type(),
-          describedColumn,
-          columnType.getCastTypeName(),
-          fit.loss(),
-          suggestion);
+      case MISMATCH ->
+          reporter.report(
+              Message.TYPE_MISMATCH,
+              component.reportOn(),
+              component.name(),
+              column.type(),
+              describedColumn,
+              columnType.getCastTypeName(),
+              suggestion);
+      case LOSSY ->
+          reporter.report(
+              Message.TYPE_LOSSY,
+              component.reportOn(),
+              component.name(),
+              column.type(),
+              describedColumn,
+              columnType.getCastTypeName(),
+              fit.loss(),
+              suggestion);
       case FITS -> {}
     }
     if (column.primitive() && nullable) {
@@ -100,6 +102,7 @@ final class ColumnTypeChecks {
     UniqueKey<?> primaryKey = table.getPrimaryKey();
     return primaryKey != null
         && primaryKey.getFields().stream()
-            .anyMatch(f -> f.getName().toLowerCase(Locale.ROOT).equals(column.toLowerCase(Locale.ROOT)));
+            .anyMatch(
+                f -> f.getName().toLowerCase(Locale.ROOT).equals(column.toLowerCase(Locale.ROOT)));
   }
 }

@@ -3,9 +3,9 @@ package dev.tablesync.processor.check;
 import javax.tools.Diagnostic;
 
 /**
- * Every message the processor reports, in one place. Each one says what is wrong and how to fix
- * it; the arguments fill its {@link String#format} pattern. Every message has a compile-testing
- * case in the processor's tests that asserts its text and line.
+ * Every message the processor reports, in one place. Each one says what is wrong and how to fix it;
+ * the arguments fill its {@link String#format} pattern. Every message has a compile-testing case in
+ * the processor's tests that asserts its text and line.
  */
 public enum Message {
   NOT_A_RECORD(

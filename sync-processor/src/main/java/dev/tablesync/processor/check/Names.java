@@ -51,7 +51,9 @@ final class Names {
       return String.join(", ", all);
     }
     return String.join(", ", all.subList(0, MAX_LISTED))
-        + " and " + (all.size() - MAX_LISTED) + " more";
+        + " and "
+        + (all.size() - MAX_LISTED)
+        + " more";
   }
 
   private static String normalized(String name) {
@@ -59,9 +61,9 @@ final class Names {
   }
 
   /**
-   * The fewest single-character inserts, deletes, changes and swaps of neighbours that turn
-   * {@code a} into {@code b} (optimal string alignment), so that {@code nmae} is one edit from
-   * {@code name}.
+   * The fewest single-character inserts, deletes, changes and swaps of neighbours that turn {@code
+   * a} into {@code b} (optimal string alignment), so that {@code nmae} is one edit from {@code
+   * name}.
    */
   private static int editDistance(String a, String b) {
     int[][] distance = new int[a.length() + 1][b.length() + 1];

@@ -105,7 +105,11 @@ public final class QueryChecks {
   /** {@code an UPDATE statement}, from the statement's first keyword. */
   private static String kindOf(Query statement) {
     String keyword =
-        SqlParsing.asWritten().render(statement).strip().split("\\s+", 2)[0].toUpperCase(Locale.ROOT);
+        SqlParsing.asWritten()
+            .render(statement)
+            .strip()
+            .split("\\s+", 2)[0]
+            .toUpperCase(Locale.ROOT);
     return ("AEIOU".indexOf(keyword.charAt(0)) >= 0 ? "an " : "a ") + keyword + " statement";
   }
 
@@ -153,7 +157,9 @@ public final class QueryChecks {
         reportOnQuery(
             table,
             Message.QUERY_NOT_CHECKED,
-            "its select list has " + entry + ", whose columns are only known when it runs; list"
+            "its select list has "
+                + entry
+                + ", whose columns are only known when it runs; list"
                 + " the columns, or give a sourceSchema");
         return Optional.empty();
       }
@@ -174,7 +180,9 @@ public final class QueryChecks {
       reportOnQuery(
           table,
           Message.QUERY_NOT_CHECKED,
-          "it " + lookupLimit + ", which jOOQ cannot look up in sourceSchema, so the source's"
+          "it "
+              + lookupLimit
+              + ", which jOOQ cannot look up in sourceSchema, so the source's"
               + " names and types were not checked");
       return selectedAsWritten(table, asWritten);
     }
@@ -205,9 +213,9 @@ public final class QueryChecks {
   }
 
   /**
-   * What in the query jOOQ's parser cannot resolve against a schema although the query is valid,
-   * or null when there is nothing: the names a {@code WITH} clause defines, and T-SQL's {@code
-   * alias = expression} (read as a comparison with an unknown column {@code alias}).
+   * What in the query jOOQ's parser cannot resolve against a schema although the query is valid, or
+   * null when there is nothing: the names a {@code WITH} clause defines, and T-SQL's {@code alias =
+   * expression} (read as a comparison with an unknown column {@code alias}).
    */
   private static String lookupLimit(Select<?> select) {
     if (select.$with() != null) {
@@ -284,8 +292,8 @@ public final class QueryChecks {
 
   /**
    * The alias of T-SQL's {@code alias = expression} select-list entry, or null for anything else.
-   * jOOQ's parser reads that form as a comparison; an unqualified name compared without an alias
-   * is nothing other dialects would select by name, so reading it as T-SQL is safe.
+   * jOOQ's parser reads that form as a comparison; an unqualified name compared without an alias is
+   * nothing other dialects would select by name, so reading it as T-SQL is safe.
    */
   private static String tSqlAliasOf(Field<?> field) {
     if (field instanceof QOM.Eq<?> comparison

@@ -102,7 +102,9 @@ public final class SchemaChecks {
     return tables.stream()
         .filter(t -> t.getName().equalsIgnoreCase(tableName))
         .filter(
-            t -> schema == null || (t.getSchema() != null && t.getSchema().getName().equalsIgnoreCase(schema)))
+            t ->
+                schema == null
+                    || (t.getSchema() != null && t.getSchema().getName().equalsIgnoreCase(schema)))
         .findFirst();
   }
 
@@ -160,7 +162,8 @@ public final class SchemaChecks {
         model.columns().stream().map(c -> key(c.column())).collect(Collectors.toSet());
     List<String> unmapped = new ArrayList<>();
     for (Field<?> column : targetTable.fields()) {
-      boolean filledByDatabase = column.getDataType().defaulted() || column.getDataType().identity();
+      boolean filledByDatabase =
+          column.getDataType().defaulted() || column.getDataType().identity();
       if (!mapped.contains(key(column.getName()))
           && !ColumnTypeChecks.nullable(targetTable, column)
           && !filledByDatabase) {

@@ -17,9 +17,9 @@ import org.jooq.types.ULong;
 import org.jooq.types.UShort;
 
 /**
- * Whether every value of one type survives the trip into another: a component's Java type into
- * its target column, or a source column into its component. Both directions ask the same question
- * with the arguments swapped, so there is one set of rules.
+ * Whether every value of one type survives the trip into another: a component's Java type into its
+ * target column, or a source column into its component. Both directions ask the same question with
+ * the arguments swapped, so there is one set of rules.
  *
  * <p>Types are compared by what values they hold ({@link ValueType}), not by name: {@code long}
  * fits {@code BIGINT} and {@code DECIMAL(19)}, {@code double} into {@code DECIMAL} may lose digits,
@@ -72,8 +72,8 @@ final class TypeFit {
    * What a type holds.
    *
    * @param kind the kind of values
-   * @param size for {@link Kind#INTEGER} the bits including the sign (an unsigned 32-bit column
-   *     has 33); for {@link Kind#DECIMAL} the precision, 0 when it is not limited; for {@link
+   * @param size for {@link Kind#INTEGER} the bits including the sign (an unsigned 32-bit column has
+   *     33); for {@link Kind#DECIMAL} the precision, 0 when it is not limited; for {@link
    *     Kind#FLOATING} the mantissa bits (24 or 53); for {@link Kind#TEXT} and {@link
    *     Kind#UUID_TEXT} the length, 0 when it is not limited
    * @param scale for {@link Kind#DECIMAL}, the digits after the point
@@ -95,8 +95,8 @@ final class TypeFit {
   }
 
   /**
-   * SQL Server types that jOOQ's open-source edition parses but does not map to a type of its
-   * own, by name.
+   * SQL Server types that jOOQ's open-source edition parses but does not map to a type of its own,
+   * by name.
    */
   private static final Map<String, ValueType> T_SQL_TYPES =
       Map.of(
@@ -190,38 +190,43 @@ final class TypeFit {
       return Result.FITS;
     }
     return switch (from.kind()) {
-      case BOOLEAN -> switch (to.kind()) {
-        case BOOLEAN, INTEGER, DECIMAL -> Result.FITS;
-        default -> Result.MISMATCH;
-      };
-      case INTEGER, DECIMAL, FLOATING -> switch (to.kind()) {
-        case INTEGER, DECIMAL, FLOATING -> numberFit(from, to);
-        case BOOLEAN -> Result.lossy("every number but 0 and 1");
-        default -> Result.MISMATCH;
-      };
-      case TEXT -> to.kind() == Kind.TEXT || to.kind() == Kind.UUID_TEXT
-          ? Result.FITS
-          : Result.MISMATCH;
-      case UUID_TEXT -> to.kind() == Kind.UUID_TEXT
-              || (to.kind() == Kind.TEXT && (to.size() == 0 || to.size() >= from.size()))
-          ? Result.FITS
-          : Result.MISMATCH;
+      case BOOLEAN ->
+          switch (to.kind()) {
+            case BOOLEAN, INTEGER, DECIMAL -> Result.FITS;
+            default -> Result.MISMATCH;
+          };
+      case INTEGER, DECIMAL, FLOATING ->
+          switch (to.kind()) {
+            case INTEGER, DECIMAL, FLOATING -> numberFit(from, to);
+            case BOOLEAN -> Result.lossy("every number but 0 and 1");
+            default -> Result.MISMATCH;
+          };
+      case TEXT ->
+          to.kind() == Kind.TEXT || to.kind() == Kind.UUID_TEXT ? Result.FITS : Result.MISMATCH;
+      case UUID_TEXT ->
+          to.kind() == Kind.UUID_TEXT
+                  || (to.kind() == Kind.TEXT && (to.size() == 0 || to.size() >= from.size()))
+              ? Result.FITS
+              : Result.MISMATCH;
       case BINARY, TIME -> to.kind() == from.kind() ? Result.FITS : Result.MISMATCH;
-      case DATE -> switch (to.kind()) {
-        case DATE, TIMESTAMP, TIMESTAMP_WITH_ZONE -> Result.FITS;
-        default -> Result.MISMATCH;
-      };
-      case TIMESTAMP -> switch (to.kind()) {
-        case TIMESTAMP, TIMESTAMP_WITH_ZONE -> Result.FITS;
-        case DATE -> Result.lossy("the time of day");
-        default -> Result.MISMATCH;
-      };
-      case TIMESTAMP_WITH_ZONE -> switch (to.kind()) {
-        case TIMESTAMP_WITH_ZONE -> Result.FITS;
-        case TIMESTAMP -> Result.lossy("the time-zone offset");
-        case DATE -> Result.lossy("the time of day and the time-zone offset");
-        default -> Result.MISMATCH;
-      };
+      case DATE ->
+          switch (to.kind()) {
+            case DATE, TIMESTAMP, TIMESTAMP_WITH_ZONE -> Result.FITS;
+            default -> Result.MISMATCH;
+          };
+      case TIMESTAMP ->
+          switch (to.kind()) {
+            case TIMESTAMP, TIMESTAMP_WITH_ZONE -> Result.FITS;
+            case DATE -> Result.lossy("the time of day");
+            default -> Result.MISMATCH;
+          };
+      case TIMESTAMP_WITH_ZONE ->
+          switch (to.kind()) {
+            case TIMESTAMP_WITH_ZONE -> Result.FITS;
+            case TIMESTAMP -> Result.lossy("the time-zone offset");
+            case DATE -> Result.lossy("the time of day and the time-zone offset");
+            default -> Result.MISMATCH;
+          };
       case UNKNOWN -> Result.FITS;
     };
   }
@@ -264,7 +269,8 @@ final class TypeFit {
     if (to.kind() == Kind.FLOATING) {
       return from.kind() == Kind.INTEGER && from.size() - 1 <= to.size()
           ? Result.FITS
-          : Result.lossy("exact values (floating point rounds decimal fractions and large numbers)");
+          : Result.lossy(
+              "exact values (floating point rounds decimal fractions and large numbers)");
     }
     return Result.lossy("fractions and large values (floating point is not exact)");
   }
@@ -274,9 +280,10 @@ final class TypeFit {
     JdbcType suggested =
         switch (column.kind()) {
           case BOOLEAN -> JdbcType.BOOLEAN;
-          case INTEGER -> column.size() <= 32
-              ? JdbcType.INT
-              : column.size() <= 64 ? JdbcType.LONG : JdbcType.BIG_DECIMAL;
+          case INTEGER ->
+              column.size() <= 32
+                  ? JdbcType.INT
+                  : column.size() <= 64 ? JdbcType.LONG : JdbcType.BIG_DECIMAL;
           case DECIMAL -> JdbcType.BIG_DECIMAL;
           case FLOATING -> column.size() <= 24 ? JdbcType.FLOAT : JdbcType.DOUBLE;
           case TEXT, UUID_TEXT, UNKNOWN -> JdbcType.STRING;

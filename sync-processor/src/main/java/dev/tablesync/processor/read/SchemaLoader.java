@@ -32,24 +32,25 @@ public final class SchemaLoader {
   public static final String PROJECT_DIR_OPTION = "tablesync.projectDir";
 
   /**
-   * How many parents of the class output directory are searched when no project directory is
-   * given: enough for Maven's {@code target/classes} and Gradle's {@code build/classes/java/main},
-   * not so many that a path matches something far outside the project.
+   * How many parents of the class output directory are searched when no project directory is given:
+   * enough for Maven's {@code target/classes} and Gradle's {@code build/classes/java/main}, not so
+   * many that a path matches something far outside the project.
    */
   private static final int OUTPUT_PARENTS_SEARCHED = 4;
 
   private final List<Path> baseDirectories;
   private final Map<String, LoadedSchema> loaded = new HashMap<>();
 
-  /** @param baseDirectories where relative paths are looked for, in order */
+  /**
+   * @param baseDirectories where relative paths are looked for, in order
+   */
   public SchemaLoader(List<Path> baseDirectories) {
     this.baseDirectories = List.copyOf(baseDirectories);
   }
 
   /**
-   * A loader for this compilation: relative paths resolve against the {@value
-   * #PROJECT_DIR_OPTION} option's directory, or else against the class output directory and its
-   * parents.
+   * A loader for this compilation: relative paths resolve against the {@value #PROJECT_DIR_OPTION}
+   * option's directory, or else against the class output directory and its parents.
    */
   public static SchemaLoader forCompilation(Map<String, String> options, Filer filer) {
     String projectDir = options.get(PROJECT_DIR_OPTION);
@@ -103,8 +104,7 @@ public final class SchemaLoader {
    * Parses every file, so that a syntax error names its file and line, then interprets all their
    * statements in order. Statements that change no table (INSERT, COMMENT ON, ...) are ignored.
    */
-  private static Meta interpret(List<Path> files)
-      throws IOException, UnreadableSchemaException {
+  private static Meta interpret(List<Path> files) throws IOException, UnreadableSchemaException {
     DSLContext sql = SqlParsing.lowerCaseNames();
     List<Query> statements = new ArrayList<>();
     for (Path file : files) {
@@ -114,7 +114,11 @@ public final class SchemaLoader {
       } catch (ParserException e) {
         ParserProblem problem = ParserProblem.of(e);
         throw new UnreadableSchemaException(
-            file.getFileName() + " does not parse: " + problem.problem() + " at " + problem.where());
+            file.getFileName()
+                + " does not parse: "
+                + problem.problem()
+                + " at "
+                + problem.where());
       }
     }
     try {

@@ -47,8 +47,8 @@ public final class SqlParsing {
 
   /**
    * Reads queries against {@code schema}: an unknown table or column fails the parse, and every
-   * selected field carries its column's type. Unqualified tables are searched in {@code
-   * searchPath} (the schemas the DDL creates, such as {@code dbo}).
+   * selected field carries its column's type. Unqualified tables are searched in {@code searchPath}
+   * (the schemas the DDL creates, such as {@code dbo}).
    */
   public static DSLContext lookingUpNamesIn(Meta schema, Collection<Schema> searchPath) {
     Settings settings =

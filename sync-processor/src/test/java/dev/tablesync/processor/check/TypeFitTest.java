@@ -70,8 +70,7 @@ class TypeFitTest {
   void fit(JdbcType component, Way way, String columnType, TypeFit.Verdict verdict) {
     TypeFit.ValueType java = TypeFit.of(component);
     TypeFit.ValueType column = TypeFit.of(columnOfType(columnType));
-    TypeFit.Result result =
-        way == Way.INTO ? TypeFit.fit(java, column) : TypeFit.fit(column, java);
+    TypeFit.Result result = way == Way.INTO ? TypeFit.fit(java, column) : TypeFit.fit(column, java);
     assertThat(result.verdict()).isEqualTo(verdict);
   }
 

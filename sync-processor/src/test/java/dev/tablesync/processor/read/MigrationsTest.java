@@ -47,7 +47,9 @@ class MigrationsTest {
     create("V1__first.sql", "V1.0__also_first.sql");
     UnreadableSchemaException e =
         assertThrows(UnreadableSchemaException.class, () -> Migrations.inOrder(folder));
-    assertThat(e).hasMessageThat().isEqualTo("V1.0__also_first.sql and V1__first.sql have the same version");
+    assertThat(e)
+        .hasMessageThat()
+        .isEqualTo("V1.0__also_first.sql and V1__first.sql have the same version");
   }
 
   private void create(String... files) throws IOException {
