@@ -84,4 +84,43 @@ public @interface SyncTable {
 
   /** What to do with a row that cannot be read or written; {@link BadRowPolicy#FAIL} by default. */
   BadRowPolicy badRows() default BadRowPolicy.FAIL;
+
+  /**
+   * The target database's DDL, to check the mapping against at compile time: a {@code .sql} file,
+   * or a folder of Flyway-style migrations ({@code V1__create.sql}, {@code V1.1__add_column.sql},
+   * ...) applied in version order, then any repeatable {@code R__name.sql} ones by name. With it,
+   * the processor checks that {@link #targetTable()} and every mapped column exist, that the {@link
+   * SyncKey} columns are its primary key or a unique key, that each component's type fits its
+   * column, and that no NOT NULL column without a default is left unmapped. Empty (the default): no
+   * schema check.
+   *
+   * <p>A relative path is resolved against the project directory given to the compiler as {@code
+   * -Atablesync.projectDir=...} (in Maven: {@code
+   * <arg>-Atablesync.projectDir=${project.basedir}</arg>} in the compiler plugin's {@code
+   * compilerArgs}). Without that option it is resolved against the class output directory and each
+   * of its parents in turn ({@code target/classes}, {@code target}, the project directory), so
+   * {@code "src/main/resources/db/migration"} works in Maven, Gradle and IDEs that compile into the
+   * project. Table and column names are compared ignoring case. The DDL is read by jOOQ's
+   * open-source parser, which knows most of MySQL, MariaDB, PostgreSQL and plain SQL Server DDL;
+   * storage clauses it cannot read must be left out.
+   */
+  String targetSchema() default "";
+
+  /**
+   * The source database's DDL, in the same form as {@link #targetSchema()}. With it, every table
+   * and column {@link #query()} names must exist in it, and each selected column's type must fit
+   * its component. Unqualified table names are looked up in every schema the DDL creates (such as
+   * SQL Server's {@code dbo}). Empty (the default): source names and types are not checked.
+   */
+  String sourceSchema() default "";
+
+  /**
+   * Whether the processor parses {@link #query()} to check its select list against the record's
+   * components and to reject {@code ORDER BY}, {@code TOP}, {@code LIMIT} and {@code OFFSET}. Where
+   * jOOQ's open-source parser cannot read the query (some T-SQL is only supported by its commercial
+   * editions), the processor warns that the query was not checked; set this to {@code false} for
+   * such a query to skip the check and the warning. {@link #sourceSchema()} is then not used
+   * either.
+   */
+  boolean checkQuery() default true;
 }

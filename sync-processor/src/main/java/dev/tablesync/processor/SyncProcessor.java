@@ -2,13 +2,21 @@ package dev.tablesync.processor;
 
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.ClassName;
+import dev.tablesync.annotations.SyncColumn;
+import dev.tablesync.annotations.SyncCursor;
+import dev.tablesync.annotations.SyncKey;
 import dev.tablesync.annotations.SyncTable;
 import dev.tablesync.processor.check.DeclarationChecks;
+import dev.tablesync.processor.check.DeclaredSchemas;
 import dev.tablesync.processor.check.Message;
+import dev.tablesync.processor.check.QueryChecks;
 import dev.tablesync.processor.check.Reporter;
+import dev.tablesync.processor.check.SchemaChecks;
 import dev.tablesync.processor.model.TableModel;
+import dev.tablesync.processor.read.SchemaLoader;
 import dev.tablesync.processor.read.TableDeclaration;
 import dev.tablesync.processor.read.TableReader;
+import dev.tablesync.processor.sql.SqlParsing;
 import dev.tablesync.processor.write.ServiceFileWriter;
 import dev.tablesync.processor.write.SyncerWriter;
 import java.io.IOException;
@@ -21,7 +29,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -33,17 +44,48 @@ import javax.lang.model.element.TypeElement;
  * Reads every {@code @SyncTable} type, checks it, and generates its syncer and the service file
  * that lists them. Problems are compile errors on the element they are about; an exception inside
  * the processor becomes one error as well, never a compiler crash.
+ *
+ * <p>A record is checked in two steps. First what it says about itself ({@link DeclarationChecks});
+ * only a record that passes goes on to the checks that need a consistent model: its query ({@link
+ * QueryChecks}) and its target schema ({@link SchemaChecks}). Its syncer is generated when both
+ * steps found no error.
+ *
+ * <p>Option {@value SchemaLoader#PROJECT_DIR_OPTION}: the directory relative {@code targetSchema}
+ * and {@code sourceSchema} paths start from.
  */
 @AutoService(Processor.class)
 public final class SyncProcessor extends AbstractProcessor {
 
+  private static final String GENERATED = "javax.annotation.processing.Generated";
+
   private final Set<String> syncers = new TreeSet<>();
   private final List<Element> originatingElements = new ArrayList<>();
   private final Map<String, TypeElement> syncNames = new LinkedHashMap<>();
+  private SchemaLoader schemaLoader;
+
+  @Override
+  public synchronized void init(ProcessingEnvironment processingEnv) {
+    super.init(processingEnv);
+    SqlParsing.silenceJooqBanner();
+    schemaLoader =
+        SchemaLoader.forCompilation(processingEnv.getOptions(), processingEnv.getFiler());
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(SchemaLoader.PROJECT_DIR_OPTION);
+  }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(SyncTable.class.getCanonicalName());
+    Set<String> types =
+        Stream.of(SyncTable.class, SyncKey.class, SyncCursor.class, SyncColumn.class)
+            .map(Class::getCanonicalName)
+            .collect(Collectors.toCollection(TreeSet::new));
+    // The @Generated on the syncers this processor writes, claimed with TableSync's own
+    // annotations below.
+    types.add(GENERATED);
+    return types;
   }
 
   @Override
@@ -68,7 +110,10 @@ public final class SyncProcessor extends AbstractProcessor {
     if (round.processingOver() && !syncers.isEmpty()) {
       writeServiceFile(reporter);
     }
-    return false;
+    // Claims TableSync's annotations, and the @Generated of the syncers in the round after they
+    // are written: javac warns about unclaimed annotations under -Xlint:processing, which would
+    // fail a user's -Xlint:all -Werror build.
+    return true;
   }
 
   private void process(TypeElement type, Reporter reporter) throws IOException {
@@ -76,6 +121,13 @@ public final class SyncProcessor extends AbstractProcessor {
         new TableReader(processingEnv.getElementUtils()).read(type, syncTableMirror(type));
     Optional<TableModel> table = new DeclarationChecks(reporter).check(declaration);
     if (table.isEmpty() || !uniqueName(declaration, reporter)) {
+      return;
+    }
+    int errorsBefore = reporter.errorCount();
+    DeclaredSchemas schemas = new DeclaredSchemas(reporter, schemaLoader);
+    new QueryChecks(reporter, schemas).check(declaration, table.get());
+    new SchemaChecks(reporter, schemas).check(declaration, table.get());
+    if (reporter.errorCount() > errorsBefore) {
       return;
     }
     new SyncerWriter(SyncProcessor.class.getName(), generatedAnnotation())
@@ -127,10 +179,9 @@ public final class SyncProcessor extends AbstractProcessor {
   }
 
   private ClassName generatedAnnotation() {
-    String name = "javax.annotation.processing.Generated";
-    return processingEnv.getElementUtils().getTypeElement(name) == null
+    return processingEnv.getElementUtils().getTypeElement(GENERATED) == null
         ? null
-        : ClassName.get("javax.annotation.processing", "Generated");
+        : ClassName.bestGuess(GENERATED);
   }
 
   private static String stackTrace(Throwable e) {

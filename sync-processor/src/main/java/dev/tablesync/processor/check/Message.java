@@ -3,8 +3,9 @@ package dev.tablesync.processor.check;
 import javax.tools.Diagnostic;
 
 /**
- * Every message the processor reports, in one place. Each one says what is wrong and how to fix
- * it; the arguments fill its {@link String#format} pattern.
+ * Every message the processor reports, in one place. Each one says what is wrong and how to fix it;
+ * the arguments fill its {@link String#format} pattern. Every message has a compile-testing case in
+ * the processor's tests that asserts its text and line.
  */
 public enum Message {
   NOT_A_RECORD(
@@ -73,6 +74,83 @@ public enum Message {
   DUPLICATE_SYNC_NAME(
       Diagnostic.Kind.ERROR,
       "@SyncTable(name = \"%s\") of %s is used by %s already; every sync needs its own name"),
+  QUERY_SYNTAX(
+      Diagnostic.Kind.ERROR,
+      "@SyncTable(query) of %s is not valid SQL: %s at %s; fix the query, or set checkQuery = "
+          + "false if the source database accepts it but jOOQ's parser cannot read it"),
+  QUERY_NOT_CHECKED(
+      Diagnostic.Kind.WARNING,
+      "@SyncTable(query) of %s was not fully checked: %s; check it by hand, or set checkQuery = "
+          + "false to skip the check and this warning"),
+  QUERY_NOT_A_SELECT(
+      Diagnostic.Kind.ERROR,
+      "@SyncTable(query) of %s must be a single SELECT, but it %s; write the one SELECT that "
+          + "reads the source rows"),
+  QUERY_HAS_ORDER_BY(
+      Diagnostic.Kind.ERROR,
+      "@SyncTable(query) of %s has an ORDER BY; remove it: the engine reads rows in (cursor, key) "
+          + "order and adds that ORDER BY itself"),
+  QUERY_HAS_ROW_LIMIT(
+      Diagnostic.Kind.ERROR,
+      "@SyncTable(query) of %s limits or skips rows (TOP, LIMIT, OFFSET or FETCH); remove that: "
+          + "the engine pages through the rows itself, batchSize rows at a time"),
+  QUERY_COLUMN_WITHOUT_NAME(
+      Diagnostic.Kind.ERROR,
+      "@SyncTable(query) of %s selects %s without a name; give it an alias that a component maps "
+          + "to ('... AS column_name'), or remove it"),
+  QUERY_DUPLICATE_COLUMN(
+      Diagnostic.Kind.ERROR,
+      "@SyncTable(query) of %s selects more than one column named '%s'; give each its own alias, "
+          + "since the engine reads the query's columns by name"),
+  COLUMN_NOT_IN_QUERY(
+      Diagnostic.Kind.ERROR,
+      "component %s maps to column '%s', which @SyncTable(query) does not select; %sadd "
+          + "'... AS %s' to the select list, or map the component to a selected column with "
+          + "@SyncColumn. The query selects: %s"),
+  QUERY_COLUMN_UNUSED(
+      Diagnostic.Kind.WARNING,
+      "@SyncTable(query) of %s selects '%s', which no component maps; remove it from the select "
+          + "list, or add a component for it"),
+  SOURCE_NAME_UNKNOWN(
+      Diagnostic.Kind.ERROR,
+      "@SyncTable(query) of %s names a %s that sourceSchema does not declare, at %s; fix the "
+          + "name, or declare it in %s"),
+  SCHEMA_NOT_FOUND(
+      Diagnostic.Kind.ERROR,
+      "@SyncTable(%s = \"%s\") of %s names no file or folder (tried: %s); give a path relative to "
+          + "the project directory, and pass that directory to the compiler as "
+          + "-Atablesync.projectDir=..."),
+  SCHEMA_UNREADABLE(
+      Diagnostic.Kind.ERROR,
+      "@SyncTable(%s = \"%s\") of %s cannot be used: %s; fix the DDL, leaving out what jOOQ's "
+          + "parser cannot read (storage options, vendor-only statements)"),
+  TARGET_TABLE_NOT_FOUND(
+      Diagnostic.Kind.ERROR,
+      "@SyncTable(targetTable = \"%s\") of %s is not a table of targetSchema; %sits tables: %s"),
+  TARGET_COLUMN_NOT_FOUND(
+      Diagnostic.Kind.ERROR,
+      "component %s maps to column '%s', which target table %s does not have; %srename the "
+          + "component or map it with @SyncColumn. The table's columns: %s"),
+  KEY_NOT_UNIQUE(
+      Diagnostic.Kind.ERROR,
+      "the @SyncKey columns (%s) of %s are not the primary key or a unique key of target table "
+          + "%s, so rows cannot be upserted on them; mark the columns of one of its keys with "
+          + "@SyncKey, or add a unique key on (%s). Its keys: %s"),
+  NOT_NULL_COLUMN_UNMAPPED(
+      Diagnostic.Kind.ERROR,
+      "target table %s has NOT NULL columns without a default that no component of %s maps: %s; "
+          + "every insert would fail, so add a component for each, or give them defaults"),
+  PRIMITIVE_FOR_NULLABLE_COLUMN(
+      Diagnostic.Kind.ERROR,
+      "component %s has the primitive type %s, but %s can be NULL; declare it as %s, or make the "
+          + "column NOT NULL"),
+  TYPE_MISMATCH(
+      Diagnostic.Kind.ERROR,
+      "component %s has type %s, which does not match %s of type %s; declare it as %s"),
+  TYPE_LOSSY(
+      Diagnostic.Kind.WARNING,
+      "component %s has type %s and %s has type %s: %s can be lost between them; declare the "
+          + "component as %s to keep every value"),
   INTERNAL_ERROR(
       Diagnostic.Kind.ERROR,
       "TableSync's processor failed on %s: %s. This is a bug in TableSync; please report it "

@@ -27,6 +27,11 @@ public record TableDeclaration(
     components = List.copyOf(components);
   }
 
+  /** The component named {@code name}. */
+  public ComponentDeclaration component(String name) {
+    return components.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+  }
+
   /** The attribute's value as a string. */
   public String string(String attribute) {
     return (String) values.get(attribute).getValue();
@@ -40,6 +45,11 @@ public record TableDeclaration(
   /** The name of the enum constant the attribute is set to. */
   public String enumConstant(String attribute) {
     return ((VariableElement) values.get(attribute).getValue()).getSimpleName().toString();
+  }
+
+  /** The attribute's value as a boolean. */
+  public boolean bool(String attribute) {
+    return (Boolean) values.get(attribute).getValue();
   }
 
   /** The attribute's value, to report a problem on. */

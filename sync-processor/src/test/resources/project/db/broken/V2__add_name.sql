@@ -1,0 +1,3 @@
+ALTER TABLE item
+  ADD COLUMN name VARCHAR(100),,
+  ADD COLUMN price DECIMAL(10, 2);

@@ -1,0 +1,11 @@
+-- A source table for the query checks' tests, as SQL Server declares it.
+CREATE SCHEMA dbo;
+
+CREATE TABLE dbo.T_ITEM (
+  FID INT NOT NULL PRIMARY KEY,
+  FNUMBER NVARCHAR(40) NOT NULL,
+  FNAME NVARCHAR(100),
+  FPRICE DECIMAL(10, 2),
+  FSTOCK BIGINT,
+  FMODIFYDATE DATETIME NOT NULL
+);
