@@ -14,6 +14,8 @@ import java.time.LocalDateTime;
 @SyncTable(
     name = "material",
     targetTable = "wms_material",
+    targetSchema = "src/main/resources/db/wms",
+    sourceSchema = "src/main/resources/db/erp/erp_tables.sql",
     batchSize = 2000,
     query = """
         SELECT m.FMATERIALID AS material_id,

@@ -13,6 +13,8 @@ import java.time.LocalDateTime;
 @SyncTable(
     name = "supplier",
     targetTable = "wms_supplier",
+    targetSchema = "src/main/resources/db/wms",
+    sourceSchema = "src/main/resources/db/erp/erp_tables.sql",
     batchSize = 1000,
     query = """
         SELECT a.FSUPPLIERID AS supplier_id,
