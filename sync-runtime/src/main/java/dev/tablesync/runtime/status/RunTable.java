@@ -2,12 +2,14 @@ package dev.tablesync.runtime.status;
 
 import dev.tablesync.runtime.dialect.Dialects;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -118,16 +120,17 @@ public final class RunTable {
   }
 
   /**
-   * Creates the table unless it exists, and returns its quoted name. Probing with a query works
-   * on every product, unlike {@code CREATE TABLE IF NOT EXISTS}; another process may create the
-   * table at the same moment, so a failed create is fine when the table is there afterwards.
+   * Creates the table unless it exists, and returns its quoted name. Asking the driver's
+   * metadata works on every product, unlike {@code CREATE TABLE IF NOT EXISTS}; another process
+   * may create the table at the same moment, so a failed create is fine when the table is there
+   * afterwards.
    */
   private String ensureTable(Connection connection) throws SQLException {
     if (quoted != null) {
       return quoted;
     }
     String name = Dialects.detect(connection).quote(table);
-    if (!exists(connection, name)) {
+    if (!exists(connection)) {
       try (Statement create = connection.createStatement()) {
         create.execute(
             "CREATE TABLE " + name + " (\n"
@@ -142,7 +145,7 @@ public final class RunTable {
                 + "  last_error_at VARCHAR(40)\n"
                 + ")");
       } catch (SQLException e) {
-        if (!exists(connection, name)) {
+        if (!exists(connection)) {
           throw e;
         }
       }
@@ -151,12 +154,18 @@ public final class RunTable {
     return name;
   }
 
-  private static boolean exists(Connection connection, String quotedName) {
-    try (Statement probe = connection.createStatement()) {
-      probe.executeQuery("SELECT sync_name FROM " + quotedName + " WHERE 1 = 0").close();
-      return true;
-    } catch (SQLException e) {
-      return false;
+  /** Whether the table is in the connection's own catalog and schema. */
+  private boolean exists(Connection connection) throws SQLException {
+    DatabaseMetaData meta = connection.getMetaData();
+    String stored =
+        meta.storesUpperCaseIdentifiers()
+            ? table.toUpperCase(Locale.ROOT)
+            : meta.storesLowerCaseIdentifiers() ? table.toLowerCase(Locale.ROOT) : table;
+    String escape = meta.getSearchStringEscape();
+    String pattern = stored.replace("_", escape + "_").replace("%", escape + "%");
+    try (ResultSet tables =
+        meta.getTables(connection.getCatalog(), connection.getSchema(), pattern, null)) {
+      return tables.next();
     }
   }
 
