@@ -34,10 +34,13 @@ public sealed interface Schedule permits Schedule.Every, Schedule.Cron {
    */
   record Cron(String expression) implements Schedule {
     public Cron {
-      if (expression.isBlank()) {
-        throw new IllegalArgumentException("a cron expression must not be blank");
-      }
       expression = expression.strip();
+      int fields = expression.split("\\s+").length;
+      if (fields != 6 && fields != 7) {
+        throw new IllegalArgumentException(
+            "'" + expression + "' is not a cron expression: it needs 6 or 7 fields, seconds first"
+                + " (0 0/5 * * * ?)");
+      }
     }
 
     @Override
