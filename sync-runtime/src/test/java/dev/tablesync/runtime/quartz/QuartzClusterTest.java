@@ -75,7 +75,8 @@ class QuartzClusterTest {
         nodes.put(
             node,
             ChildJvm.start(
-                ChildJvm.testClassPath(),
+                // slf4j-simple logs the nodes' lines; Logback is there for another test.
+                ChildJvm.testClassPathWithout(entry -> entry.contains("logback")),
                 ClusterNode.class,
                 log,
                 node,
