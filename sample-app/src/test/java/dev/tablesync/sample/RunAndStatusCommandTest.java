@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.tablesync.runtime.testing.ChildJvm;
 import dev.tablesync.sample.cli.RunCommand;
 import dev.tablesync.sample.demo.ErpData;
 import dev.tablesync.sample.demo.SqlScript;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -74,6 +77,42 @@ class RunAndStatusCommandTest {
           lines.stream().anyMatch(l -> l.matches(
               "supplier .* SUCCEEDED +" + String.format("%,d", suppliersFirst + 25) + " .* none")),
           printed());
+    }
+  }
+
+  @Test
+  void aTerminatedRunCommandStopsGracefully() throws Exception {
+    Path folder = Files.createTempDirectory(Path.of("target"), "run-command");
+    // H2 closes its databases in a shutdown hook of its own unless told not to.
+    String options = ";DB_CLOSE_ON_EXIT=FALSE";
+    String erpUrl =
+        "jdbc:h2:file:" + folder.toAbsolutePath().resolve("erp") + ";MODE=MSSQLServer" + options;
+    String wmsUrl =
+        "jdbc:h2:file:" + folder.toAbsolutePath().resolve("wms") + ";MODE=MySQL" + options;
+    try (HikariDataSource erp = pool(erpUrl);
+        HikariDataSource wms = pool(wmsUrl)) {
+      new ErpData().create(erp, 2_000, 200);
+      SqlScript.run(wms, "/db/wms/V1__wms_tables.sql");
+    }
+    Path log = folder.resolve("run.log");
+    Process child =
+        ChildJvm.start(
+            ChildJvm.testClassPath(), SampleApp.class, log, "run", "--every", "1s",
+            "--source-url", erpUrl, "--source-user", "sa", "--target-url", wmsUrl,
+            "--target-user", "sa");
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (!(Files.exists(log) && Files.readString(log).contains(" material "))) {
+        assertTrue(System.nanoTime() < deadline, "no run line: " + ChildJvm.tail(log, 20));
+        Thread.sleep(50);
+      }
+      child.destroy(); // SIGTERM: the JVM shuts down as on Ctrl-C
+      assertTrue(child.waitFor(60, TimeUnit.SECONDS));
+      String printed = Files.readString(log);
+      assertTrue(printed.contains("stopped: every run in flight committed"), ChildJvm.tail(log, 20));
+      assertTrue(!printed.contains("FAILED"), ChildJvm.tail(log, 20));
+    } finally {
+      child.destroyForcibly();
     }
   }
 

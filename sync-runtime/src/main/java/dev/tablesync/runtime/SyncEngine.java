@@ -250,7 +250,10 @@ public final class SyncEngine {
       return this;
     }
 
-    /** The table in each target that keeps every table's last run; {@value #DEFAULT_RUN_TABLE} by default. */
+    /**
+     * The table in each target that keeps every table's last run; {@value #DEFAULT_RUN_TABLE} by
+     * default.
+     */
     public Builder runTable(String runTable) {
       this.runTable = Objects.requireNonNull(runTable, "runTable");
       return this;

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param started when the run started
  * @param finished when it ended
  * @param outcome how it ended
- * @param rowsWritten rows the run committed
+ * @param rowsWritten rows the run committed; 0 for a failed run, whose committed batches count
+ *     only in the cursor table's rows synced
  * @param failuresInARow failed runs since the last one that succeeded; 0 after a success
  * @param lastError the message of the latest failed run, kept after later successes; null when
  *     no run ever failed
