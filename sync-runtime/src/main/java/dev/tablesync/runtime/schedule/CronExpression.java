@@ -10,8 +10,9 @@ import java.util.Locale;
  * The subset of Quartz's cron syntax the embedded {@link SyncScheduler} runs. Fields: seconds,
  * minutes, hours, day of month, month, day of week, and optionally a year that must be {@code *}.
  * Each field takes {@code *}, a value, a range {@code a-b}, any of these with a step ({@code
- * 0/15}, {@code 10-50/20}, or {@code *} followed by {@code /n}), or a comma-separated list. Months may be written {@code JAN}-{@code
- * DEC}; days of the week {@code 1}-{@code 7} for Sunday to Saturday, or {@code SUN}-{@code SAT}.
+ * 0/15}, {@code 10-50/20}, or {@code *} followed by {@code /n}), or a comma-separated list.
+ * Months may be written {@code JAN}-{@code DEC}; days of the week {@code 1}-{@code 7} for Sunday
+ * to Saturday, or {@code SUN}-{@code SAT}.
  * As in Quartz, exactly one of day of month and day of week is {@code ?}.
  *
  * <p>Not supported, and rejected with a message: {@code L}, {@code W}, {@code #}, ranges that
