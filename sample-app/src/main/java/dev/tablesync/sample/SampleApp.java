@@ -1,13 +1,18 @@
 package dev.tablesync.sample;
 
 import dev.tablesync.sample.cli.DemoCommand;
+import dev.tablesync.sample.cli.RunCommand;
+import dev.tablesync.sample.cli.StatusCommand;
 import dev.tablesync.sample.cli.SyncCommand;
 import dev.tablesync.sample.cli.TablesCommand;
 import java.io.PrintStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The sample's command-line program: {@code demo}, {@code sync} and {@code tables}. */
+/**
+ * The sample's command-line program: {@code demo}, {@code sync}, {@code run}, {@code status} and
+ * {@code tables}.
+ */
 @Command(
     name = "sample-app",
     description = "TableSync's sample: the seed's ERP tables synced into a warehouse system.",
@@ -21,6 +26,8 @@ public final class SampleApp {
     return new CommandLine(new SampleApp())
         .addSubcommand(new DemoCommand(out))
         .addSubcommand(new SyncCommand(out))
+        .addSubcommand(new RunCommand(out))
+        .addSubcommand(new StatusCommand(out))
         .addSubcommand(new TablesCommand(out));
   }
 

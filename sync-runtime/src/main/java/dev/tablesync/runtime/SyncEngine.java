@@ -2,15 +2,28 @@ package dev.tablesync.runtime;
 
 import dev.tablesync.runtime.engine.EngineTables;
 import dev.tablesync.runtime.engine.TableRunner;
+import dev.tablesync.runtime.metrics.EngineMetrics;
+import dev.tablesync.runtime.spi.TableSpec;
 import dev.tablesync.runtime.spi.TableSync;
+import dev.tablesync.runtime.status.RunTable;
+import dev.tablesync.runtime.status.TableStatus;
+import java.lang.management.ManagementFactory;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Runs synced tables. Built once with the named data sources the tables read from and write to;
@@ -27,16 +40,42 @@ import javax.sql.DataSource;
  *
  * <p>Runs of different tables may go on at once from different threads. Two runs of the same
  * table, in this engine or any other, take turns batch by batch on the target's cursor row.
+ *
+ * <p>Every log line of a run carries the table's name in the SLF4J MDC under {@value #MDC_TABLE}.
+ * Each run's outcome is kept in the target's run table ({@value #DEFAULT_RUN_TABLE}), which
+ * {@link #status} reads. When Micrometer is on the class path, the engine records metrics on its
+ * global registry (see {@link EngineMetrics}).
  */
 public final class SyncEngine {
+
+  private static final Logger log = LoggerFactory.getLogger(SyncEngine.class);
 
   /** The default name of the cursor table created in each target. */
   public static final String DEFAULT_CURSOR_TABLE = "tablesync_cursor";
 
-  private final Map<String, TableRunner<?>> runners;
+  /** The default name of the table in each target that keeps every table's last run. */
+  public static final String DEFAULT_RUN_TABLE = "tablesync_run";
 
-  private SyncEngine(Map<String, TableRunner<?>> runners) {
+  /** The MDC key that holds the table's name while it runs. */
+  public static final String MDC_TABLE = "tablesync.table";
+
+  /** This process, as run records name it: {@code pid@host}. */
+  private static final String NODE = ManagementFactory.getRuntimeMXBean().getName();
+
+  private final Map<String, TableRunner<?>> runners;
+  private final Map<String, TableSpec> specs;
+  private final Map<String, RunTable> runTables;
+  private final Optional<EngineMetrics> metrics;
+
+  private SyncEngine(
+      Map<String, TableRunner<?>> runners,
+      Map<String, TableSpec> specs,
+      Map<String, RunTable> runTables,
+      Optional<EngineMetrics> metrics) {
     this.runners = runners;
+    this.specs = specs;
+    this.runTables = runTables;
+    this.metrics = metrics;
   }
 
   /** Starts an engine's configuration. */
@@ -50,18 +89,48 @@ public final class SyncEngine {
   }
 
   /**
+   * What the table {@code name} declares, schedule included.
+   *
+   * @throws IllegalArgumentException when no table has that name
+   */
+  public TableSpec spec(String name) {
+    runner(name);
+    return specs.get(name);
+  }
+
+  /**
    * Syncs the table {@code name} until it is caught up.
    *
    * @throws IllegalArgumentException when no table has that name
    * @throws SyncException when a batch fails; earlier batches stay committed
    */
   public SyncResult run(String name) {
-    TableRunner<?> runner = runners.get(name);
-    if (runner == null) {
-      throw new IllegalArgumentException(
-          "no table is named '" + name + "'; the tables are " + runners.keySet());
+    return run(name, () -> false);
+  }
+
+  /**
+   * Syncs the table {@code name} until it is caught up or until {@code stopRequested} returns
+   * true, which it is asked before every batch but the first: a stop lets the batch in flight
+   * commit, and the next run goes on from there.
+   *
+   * @throws IllegalArgumentException when no table has that name
+   * @throws SyncException when a batch fails; earlier batches stay committed
+   */
+  public SyncResult run(String name, BooleanSupplier stopRequested) {
+    TableRunner<?> runner = runner(name);
+    try (MDC.MDCCloseable table = MDC.putCloseable(MDC_TABLE, name)) {
+      Instant started = Instant.now();
+      SyncResult result;
+      try {
+        result = runner.run(stopRequested);
+      } catch (SyncException e) {
+        recordRun(name, started, 0, e.getMessage());
+        throw e;
+      }
+      recordRun(name, started, result.rowsWritten(), null);
+      metrics.ifPresent(m -> measureLag(m, runner));
+      return result;
     }
-    return runner.run();
   }
 
   /**
@@ -70,14 +139,73 @@ public final class SyncEngine {
    */
   public List<SyncOutcome> runAll() {
     List<SyncOutcome> outcomes = new ArrayList<>();
-    for (TableRunner<?> runner : runners.values()) {
+    for (String name : runners.keySet()) {
       try {
-        outcomes.add(SyncOutcome.succeeded(runner.run()));
+        outcomes.add(SyncOutcome.succeeded(run(name)));
       } catch (SyncException e) {
-        outcomes.add(SyncOutcome.failed(runner.name(), e));
+        outcomes.add(SyncOutcome.failed(name, e));
       }
     }
     return outcomes;
+  }
+
+  /**
+   * Where the table {@code name} stands: its last run (by any process), stored cursor, rows
+   * synced in total, and lag behind the source. Reads the target and queries the source's newest
+   * cursor; waits for a batch in flight to commit.
+   *
+   * @throws IllegalArgumentException when no table has that name
+   * @throws SyncException when the source or target cannot be read
+   */
+  public TableStatus status(String name) {
+    TableRunner<?> runner = runner(name);
+    try {
+      TableRunner.Progress progress = runner.progress();
+      TableStatus status =
+          new TableStatus(
+              name,
+              runTables.get(name).read(name),
+              progress.cursor(),
+              progress.rowsSynced(),
+              progress.sourceNewest());
+      metrics.ifPresent(m -> status.lag().ifPresent(lag -> m.lagMeasured(name, lag)));
+      return status;
+    } catch (SQLException e) {
+      throw new SyncException(name, "unknown", "status unavailable: " + e.getMessage(), e);
+    }
+  }
+
+  /** The status of every table, in name order; see {@link #status(String)}. */
+  public List<TableStatus> status() {
+    return runners.keySet().stream().map(this::status).toList();
+  }
+
+  private TableRunner<?> runner(String name) {
+    TableRunner<?> runner = runners.get(name);
+    if (runner == null) {
+      throw new IllegalArgumentException(
+          "no table is named '" + name + "'; the tables are " + runners.keySet());
+    }
+    return runner;
+  }
+
+  /** Keeps the run's outcome; a target too broken to take it must not hide the run's own. */
+  private void recordRun(String name, Instant started, long rowsWritten, String error) {
+    try {
+      runTables.get(name).record(name, NODE, started, Instant.now(), rowsWritten, error);
+    } catch (SQLException | RuntimeException e) {
+      log.warn("{}: could not record the run: {}", name, e.getMessage());
+    }
+  }
+
+  private void measureLag(EngineMetrics metrics, TableRunner<?> runner) {
+    try {
+      TableRunner.Progress progress = runner.progress();
+      TableStatus.lag(progress.cursor(), progress.sourceNewest())
+          .ifPresent(lag -> metrics.lagMeasured(runner.name(), lag));
+    } catch (SQLException e) {
+      log.warn("{}: could not measure the lag: {}", runner.name(), e.getMessage());
+    }
   }
 
   /** Configures a {@link SyncEngine}. */
@@ -86,6 +214,7 @@ public final class SyncEngine {
     private final List<TableSync<?>> tables = new ArrayList<>();
     private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
     private String cursorTable = DEFAULT_CURSOR_TABLE;
+    private String runTable = DEFAULT_RUN_TABLE;
     private SyncListener listener = new SyncListener() {};
 
     private Builder() {}
@@ -121,6 +250,15 @@ public final class SyncEngine {
       return this;
     }
 
+    /**
+     * The table in each target that keeps every table's last run; {@value #DEFAULT_RUN_TABLE} by
+     * default.
+     */
+    public Builder runTable(String runTable) {
+      this.runTable = Objects.requireNonNull(runTable, "runTable");
+      return this;
+    }
+
     /** Hears about every committed batch and finished run. */
     public Builder listener(SyncListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
@@ -135,7 +273,45 @@ public final class SyncEngine {
      */
     public SyncEngine build() {
       List<TableSync<?>> found = tables.isEmpty() ? discover(classLoader) : tables;
-      return new SyncEngine(EngineTables.prepare(found, dataSources, cursorTable, listener));
+      Optional<EngineMetrics> metrics = EngineMetrics.ifAvailable();
+      SyncListener listeners = metrics.map(m -> both(listener, m)).orElse(listener);
+      Map<String, TableRunner<?>> runners =
+          EngineTables.prepare(found, dataSources, cursorTable, listeners);
+      // One run table per target data source, shared by the tables that write there.
+      Map<String, RunTable> byTarget = new HashMap<>();
+      Map<String, RunTable> runTables = new HashMap<>();
+      Map<String, TableSpec> specs = new HashMap<>();
+      for (TableSync<?> table : found) {
+        TableSpec spec = table.spec();
+        specs.put(spec.name(), spec);
+        runTables.put(
+            spec.name(),
+            byTarget.computeIfAbsent(
+                spec.target(), t -> new RunTable(dataSources.get(t), runTable)));
+      }
+      return new SyncEngine(runners, specs, runTables, metrics);
+    }
+
+    private static SyncListener both(SyncListener first, SyncListener second) {
+      return new SyncListener() {
+        @Override
+        public void batchCommitted(BatchReport batch) {
+          first.batchCommitted(batch);
+          second.batchCommitted(batch);
+        }
+
+        @Override
+        public void runFinished(SyncResult result) {
+          first.runFinished(result);
+          second.runFinished(result);
+        }
+
+        @Override
+        public void runFailed(String name, SyncException failure) {
+          first.runFailed(name, failure);
+          second.runFailed(name, failure);
+        }
+      };
     }
   }
 

@@ -30,6 +30,9 @@ public interface Dialect {
   /** A query of one row and column: the database's current local date-time. */
   String currentTimestampQuery();
 
+  /** A query of one row and column: the newest cursor among the table's source rows. */
+  String newestCursorQuery(TableSpec table);
+
   /** The statements that keep cursors in {@code table}, a table in the target. */
   CursorTableSql cursorTable(String table);
 }

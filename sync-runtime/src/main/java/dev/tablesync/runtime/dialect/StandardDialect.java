@@ -95,6 +95,12 @@ public abstract class StandardDialect implements Dialect {
     return new KeysetSelect(sql.toString(), parameters);
   }
 
+  @Override
+  public String newestCursorQuery(TableSpec table) {
+    return "SELECT MAX(q." + quote(table.cursor().name()) + ")\nFROM (\n"
+        + stripTerminator(table.query()) + "\n) q";
+  }
+
   /** Text after {@code SELECT}, for products that page there ({@code TOP}). */
   protected String selectPrefix(List<KeysetSelect.Parameter> parameters) {
     return "";

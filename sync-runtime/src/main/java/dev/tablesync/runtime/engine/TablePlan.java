@@ -11,9 +11,14 @@ import dev.tablesync.runtime.spi.TableSpec;
  * @param nextRead the read after a stored position
  * @param upsert the upsert of one row into the target
  * @param sourceClock the query of the source's current time, used when the table has a lag
+ * @param newestCursor the query of the source's newest cursor, for status views
  */
 record TablePlan(
-    KeysetSelect firstRead, KeysetSelect nextRead, String upsert, String sourceClock) {
+    KeysetSelect firstRead,
+    KeysetSelect nextRead,
+    String upsert,
+    String sourceClock,
+    String newestCursor) {
 
   static TablePlan of(TableSpec table, Dialect source, Dialect target) {
     boolean lag = table.lagSeconds() > 0;
@@ -21,6 +26,7 @@ record TablePlan(
         source.keysetSelect(table, false, lag),
         source.keysetSelect(table, true, lag),
         target.upsert(table),
-        source.currentTimestampQuery());
+        source.currentTimestampQuery(),
+        source.newestCursorQuery(table));
   }
 }

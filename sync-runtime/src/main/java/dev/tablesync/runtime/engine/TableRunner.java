@@ -21,6 +21,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,8 +73,11 @@ public final class TableRunner<R extends Record> {
     return table.name();
   }
 
-  /** Syncs batches until one comes back short of the batch size. */
-  public SyncResult run() {
+  /**
+   * Syncs batches until one comes back short of the batch size, or until {@code stopRequested}
+   * says so; it is asked before each batch after the first, so a stop never cuts a batch short.
+   */
+  public SyncResult run(BooleanSupplier stopRequested) {
     long started = System.nanoTime();
     String stored = "none";
     try (Connection from = source.getConnection();
@@ -82,7 +86,7 @@ public final class TableRunner<R extends Record> {
       from.setAutoCommit(true);
       to.setAutoCommit(false);
       cursors.ensureRow(to, table.name());
-      Batches batches = new Batches(from, to, started);
+      Batches batches = new Batches(from, to, started, stopRequested);
       SyncResult result;
       try {
         result = batches.runAll();
@@ -111,20 +115,75 @@ public final class TableRunner<R extends Record> {
     }
   }
 
+  /**
+   * Where the sync stands, for status views: its stored position and row count (creating the
+   * cursor row if no run has yet), and the newest cursor in the source.
+   */
+  public Progress progress() throws SQLException {
+    CursorStore.StoredCursor stored;
+    try (Connection to = target.getConnection()) {
+      to.setAutoCommit(false);
+      cursors.ensureRow(to, table.name());
+      try {
+        stored = cursors.lockRow(to, table.name()).orElseThrow();
+      } finally {
+        to.rollback();
+      }
+    }
+    Object newest;
+    try (Connection from = source.getConnection();
+        Statement query = from.createStatement();
+        ResultSet max = query.executeQuery(plan.newestCursor())) {
+      max.next();
+      newest = max.getObject(1, boxed(table.cursor().javaType()));
+    }
+    Position position =
+        stored.hasPosition()
+            ? Position.decode(stored.cursorText(), stored.keyText(), positionTypes)
+            : null;
+    return new Progress(
+        position == null ? null : position.cursor(), stored.rowsSynced(), newest);
+  }
+
+  /**
+   * A sync's standing.
+   *
+   * @param cursor the stored cursor, or null before the first batch
+   * @param rowsSynced rows written over all runs
+   * @param sourceNewest the newest cursor in the source, or null when the source has no rows
+   */
+  public record Progress(Object cursor, long rowsSynced, Object sourceNewest) {}
+
+  /** The type JDBC's {@code getObject(int, Class)} takes for a cursor of {@code type}. */
+  private static Class<?> boxed(Class<?> type) {
+    if (type == long.class) {
+      return Long.class;
+    }
+    if (type == int.class) {
+      return Integer.class;
+    }
+    if (type == short.class) {
+      return Short.class;
+    }
+    return type;
+  }
+
   /** The state of one run: its connections and what it has committed so far. */
   private final class Batches {
     private final Connection from;
     private final Connection to;
     private final long started;
+    private final BooleanSupplier stopRequested;
     private long rows;
     private int batches;
     private Position position;
     private String stored = "none";
 
-    Batches(Connection from, Connection to, long started) {
+    Batches(Connection from, Connection to, long started, BooleanSupplier stopRequested) {
       this.from = from;
       this.to = to;
       this.started = started;
+      this.stopRequested = stopRequested;
     }
 
     SyncResult runAll() throws SQLException {
@@ -134,7 +193,7 @@ public final class TableRunner<R extends Record> {
         int read;
         do {
           read = runOne(firstRead, nextRead, upsert);
-        } while (read == table.batchSize());
+        } while (read == table.batchSize() && !stopRequested.getAsBoolean());
       }
       return new SyncResult(
           table.name(),

@@ -1,0 +1,91 @@
+package dev.tablesync.runtime.metrics;
+
+import dev.tablesync.runtime.BatchReport;
+import dev.tablesync.runtime.SyncException;
+import dev.tablesync.runtime.SyncResult;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The engine's meters, each tagged with the table's name:
+ *
+ * <ul>
+ *   <li>{@value #ROWS_READ} and {@value #ROWS_WRITTEN}: counters of rows in committed batches;
+ *   <li>{@value #BATCH}: a timer of each batch, from the previous commit (or the run's start) to
+ *       its own commit;
+ *   <li>{@value #FAILURES}: a counter of failed runs;
+ *   <li>{@value #LAG}: a gauge of the lag behind the source measured after the last run, in
+ *       seconds.
+ * </ul>
+ *
+ * Only {@link EngineMetrics#ifAvailable} creates it, after checking that Micrometer is there.
+ */
+final class MicrometerMetrics implements EngineMetrics {
+
+  static final String ROWS_READ = "tablesync.rows.read";
+  static final String ROWS_WRITTEN = "tablesync.rows.written";
+  static final String BATCH = "tablesync.batch";
+  static final String FAILURES = "tablesync.runs.failed";
+  static final String LAG = "tablesync.lag";
+
+  private final MeterRegistry registry;
+  private final Map<String, AtomicLong> lagMillis = new ConcurrentHashMap<>();
+  /** The run's elapsed time at the previous batch's commit; a run stays on one thread. */
+  private final ThreadLocal<Duration> previousCommit = ThreadLocal.withInitial(() -> Duration.ZERO);
+
+  private MicrometerMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  static EngineMetrics onGlobalRegistry() {
+    return new MicrometerMetrics(Metrics.globalRegistry);
+  }
+
+  @Override
+  public void batchCommitted(BatchReport batch) {
+    Counter.builder(ROWS_READ).tag("table", batch.name()).register(registry).increment(batch.rows());
+    Counter.builder(ROWS_WRITTEN)
+        .tag("table", batch.name())
+        .register(registry)
+        .increment(batch.rows());
+    Timer.builder(BATCH)
+        .tag("table", batch.name())
+        .register(registry)
+        .record(batch.elapsed().minus(previousCommit.get()));
+    previousCommit.set(batch.elapsed());
+  }
+
+  @Override
+  public void runFinished(SyncResult result) {
+    previousCommit.remove();
+  }
+
+  @Override
+  public void runFailed(String name, SyncException failure) {
+    previousCommit.remove();
+    Counter.builder(FAILURES).tag("table", name).register(registry).increment();
+  }
+
+  @Override
+  public void lagMeasured(String name, Duration lag) {
+    lagMillis
+        .computeIfAbsent(
+            name,
+            table -> {
+              AtomicLong millis = new AtomicLong();
+              Gauge.builder(LAG, millis, value -> value.get() / 1000.0)
+                  .tag("table", table)
+                  .baseUnit("seconds")
+                  .register(registry);
+              return millis;
+            })
+        .set(lag.toMillis());
+  }
+}

@@ -1,0 +1,101 @@
+package dev.tablesync.runtime.schedule;
+
+import dev.tablesync.runtime.spi.TableSpec;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * When a table runs: every so often, or on a cron expression. Written on {@code @SyncTable} as
+ * {@code interval} or {@code cron}, or given at run time to override it.
+ */
+public sealed interface Schedule permits Schedule.Every, Schedule.Cron {
+
+  /**
+   * A run at most every {@code interval}, start to start; a run that takes longer is followed
+   * by the next at once, never by two.
+   */
+  record Every(Duration interval) implements Schedule {
+    public Every {
+      if (interval.isNegative() || interval.isZero()) {
+        throw new IllegalArgumentException("an interval must be positive, was " + interval);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "every " + interval.toString().substring(2).toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /**
+   * Runs at the times a Quartz cron expression names. Quartz takes its whole syntax; the embedded
+   * {@link SyncScheduler} takes the subset {@link CronExpression} describes.
+   */
+  record Cron(String expression) implements Schedule {
+    public Cron {
+      expression = expression.strip();
+      int fields = expression.split("\\s+").length;
+      if (fields != 6 && fields != 7) {
+        throw new IllegalArgumentException(
+            "'" + expression + "' is not a cron expression: it needs 6 or 7 fields, seconds first"
+                + " (0 0/5 * * * ?)");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "cron " + expression;
+    }
+  }
+
+  /** A run every {@code interval}. */
+  static Schedule every(Duration interval) {
+    return new Every(interval);
+  }
+
+  /** Runs at the times of the Quartz cron expression {@code expression}. */
+  static Schedule cron(String expression) {
+    return new Cron(expression);
+  }
+
+  /**
+   * Reads a schedule as written on the annotation or a command line: a text with spaces is a
+   * cron expression ({@code 0 0/5 * * * ?}); anything else an interval, either an ISO-8601
+   * duration ({@code PT30S}) or a number with a unit: {@code ms}, {@code s}, {@code m}, {@code h}
+   * or {@code d} ({@code 30s}, {@code 5m}).
+   *
+   * @throws IllegalArgumentException when the text is neither
+   */
+  static Schedule parse(String text) {
+    String trimmed = text.strip();
+    if (trimmed.contains(" ")) {
+      return cron(trimmed);
+    }
+    return every(Intervals.parse(trimmed));
+  }
+
+  /**
+   * The schedule a table's annotation declares, if it declares one.
+   *
+   * @throws IllegalArgumentException when it declares both an interval and a cron expression, or
+   *     an interval that cannot be read
+   */
+  static Optional<Schedule> of(TableSpec table) {
+    boolean interval = !table.interval().isBlank();
+    boolean cron = !table.cron().isBlank();
+    if (interval && cron) {
+      throw new IllegalArgumentException(
+          table.name() + ": declares both interval '" + table.interval() + "' and cron '"
+              + table.cron() + "'; keep one");
+    }
+    if (interval) {
+      try {
+        return Optional.of(every(Intervals.parse(table.interval().strip())));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(table.name() + ": " + e.getMessage(), e);
+      }
+    }
+    return cron ? Optional.of(cron(table.cron())) : Optional.empty();
+  }
+}

@@ -1,0 +1,95 @@
+package dev.tablesync.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tablesync.runtime.metrics.EngineMetrics;
+import dev.tablesync.runtime.tables.ItemSync;
+import dev.tablesync.runtime.testing.ChildJvm;
+import dev.tablesync.runtime.testing.Sql;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A host app as many are: Logback for logging and no Micrometer. Runs in a JVM whose class path
+ * is the tests' less every Micrometer jar and slf4j-simple, so that Logback (configured by the
+ * tests' {@code logback-test.xml}) prints each line's MDC. The runtime must load and sync without
+ * Micrometer, and every line the engine logs during a run must name the table.
+ */
+class PlainHostTest {
+
+  @Test
+  void syncsWithoutMicrometerAndEveryEngineLogLineNamesItsTable() throws Exception {
+    Path log = Path.of("target", "plain-host.log");
+    Process child =
+        ChildJvm.start(
+            ChildJvm.testClassPathWithout(
+                entry -> entry.contains("micrometer") || entry.contains("slf4j-simple")),
+            Host.class,
+            log);
+    try {
+      assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child JVM did not end");
+      assertEquals(0, child.exitValue(), ChildJvm.tail(log, 30));
+      List<String> lines = Files.readAllLines(log);
+      assertTrue(lines.contains("synced 40 rows without Micrometer"), ChildJvm.tail(log, 30));
+      List<String> engineLines =
+          lines.stream().filter(line -> line.matches("log\\|[^|]*\\|dev\\.tablesync\\..*")).toList();
+      assertTrue(engineLines.size() >= 3, "too few engine log lines: " + lines);
+      for (String line : engineLines) {
+        assertTrue(line.startsWith("log|item|"), "no table in the MDC: " + line);
+      }
+    } finally {
+      child.destroyForcibly();
+    }
+  }
+
+  /** The host: syncs a table between two in-memory H2 databases, then fails a run. */
+  public static final class Host {
+    public static void main(String[] args) {
+      try {
+        Class.forName(EngineMetrics.MICROMETER_CLASS);
+        throw new AssertionError("Micrometer is on the class path");
+      } catch (ClassNotFoundException expected) {
+        // what this JVM is for
+      }
+      JdbcDataSource source = h2("jdbc:h2:mem:source;DB_CLOSE_DELAY=-1");
+      JdbcDataSource target = h2("jdbc:h2:mem:target;DB_CLOSE_DELAY=-1");
+      Sql.execute(source, "CREATE TABLE item (id BIGINT PRIMARY KEY, name VARCHAR(100),"
+          + " price DECIMAL(12,2), changed_at TIMESTAMP(6) NOT NULL, deleted INT DEFAULT 0)");
+      Sql.execute(target, "CREATE TABLE item_copy (id BIGINT PRIMARY KEY, name VARCHAR(100),"
+          + " price DECIMAL(12,2), changed_at TIMESTAMP(6) NOT NULL)");
+      Sql.batch(source, "INSERT INTO item (id, name, price, changed_at) VALUES (?, ?, ?, ?)", 1, 40,
+          id -> List.of(id, "item " + id, BigDecimal.TEN, LocalDateTime.of(2024, 1, 1, 0, 0)));
+      SyncEngine engine =
+          SyncEngine.builder()
+              .dataSource("source", source)
+              .dataSource("target", target)
+              .table(new ItemSync())
+              .build();
+      long rows = engine.run("item").rowsWritten();
+      if (engine.status("item").rowsSynced() != rows) {
+        throw new AssertionError("status disagrees with the run");
+      }
+      Sql.execute(target, "DROP TABLE item_copy");
+      try {
+        engine.run("item");
+        throw new AssertionError("a run into a dropped table succeeded");
+      } catch (SyncException expected) {
+        // logged by the engine, with the table in the MDC
+      }
+      System.out.println("synced " + rows + " rows without Micrometer");
+    }
+
+    private static JdbcDataSource h2(String url) {
+      JdbcDataSource dataSource = new JdbcDataSource();
+      dataSource.setURL(url);
+      return dataSource;
+    }
+  }
+}

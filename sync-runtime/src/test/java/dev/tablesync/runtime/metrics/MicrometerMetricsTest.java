@@ -1,0 +1,64 @@
+package dev.tablesync.runtime.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.tablesync.runtime.SyncEngine;
+import dev.tablesync.runtime.SyncException;
+import dev.tablesync.runtime.tables.ItemSync;
+import dev.tablesync.runtime.testing.Sql;
+import dev.tablesync.runtime.testing.TestServer;
+import dev.tablesync.runtime.testing.TestServers;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/** With Micrometer on the class path, the engine's meters appear on the global registry. */
+class MicrometerMetricsTest {
+
+  private static final LocalDateTime T0 = LocalDateTime.of(2024, 3, 1, 8, 0);
+
+  @Test
+  void countsRowsTimesBatchesGaugesLagAndCountsFailures() {
+    TestServer server = TestServers.mariaDb();
+    DataSource source = server.newDatabase("metrics_src");
+    DataSource target = server.newDatabase("metrics_dst");
+    Sql.execute(source, "CREATE TABLE item (id BIGINT PRIMARY KEY, name VARCHAR(100),"
+        + " price DECIMAL(12,2), changed_at DATETIME(6) NOT NULL, deleted INT NOT NULL DEFAULT 0)");
+    Sql.execute(target, "CREATE TABLE item_copy (id BIGINT PRIMARY KEY, name VARCHAR(100),"
+        + " price DECIMAL(12,2), changed_at DATETIME(6) NOT NULL)");
+    Sql.batch(source, "INSERT INTO item (id, name, price, changed_at) VALUES (?, ?, ?, ?)", 1, 250,
+        id -> List.of(id, "item " + id, BigDecimal.ONE, T0));
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    Metrics.addRegistry(registry);
+    try {
+      SyncEngine engine =
+          SyncEngine.builder()
+              .dataSource("source", source)
+              .dataSource("target", target)
+              .table(new ItemSync())
+              .build();
+
+      engine.run("item");
+
+      assertEquals(250, registry.get("tablesync.rows.read").tag("table", "item").counter().count());
+      assertEquals(250, registry.get("tablesync.rows.written").tag("table", "item").counter().count());
+      assertEquals(3, registry.get("tablesync.batch").tag("table", "item").timer().count());
+      assertEquals(0, registry.get("tablesync.lag").tag("table", "item").gauge().value());
+
+      Sql.execute(source, "UPDATE item SET changed_at = ? WHERE id = 1", T0.plusMinutes(2));
+      engine.status("item");
+      assertEquals(120, registry.get("tablesync.lag").tag("table", "item").gauge().value());
+
+      Sql.execute(target, "DROP TABLE item_copy");
+      assertThrows(SyncException.class, () -> engine.run("item"));
+      assertEquals(1, registry.get("tablesync.runs.failed").tag("table", "item").counter().count());
+    } finally {
+      Metrics.removeRegistry(registry);
+    }
+  }
+}
