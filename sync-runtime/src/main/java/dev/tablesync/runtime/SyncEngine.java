@@ -1,5 +1,6 @@
 package dev.tablesync.runtime;
 
+import dev.tablesync.runtime.engine.EngineSettings;
 import dev.tablesync.runtime.engine.EngineTables;
 import dev.tablesync.runtime.engine.TableRunner;
 import dev.tablesync.runtime.spi.TableSync;
@@ -33,6 +34,9 @@ public final class SyncEngine {
   /** The default name of the cursor table created in each target. */
   public static final String DEFAULT_CURSOR_TABLE = "tablesync_cursor";
 
+  /** The default name of the dead-letter table created in each target that needs one. */
+  public static final String DEFAULT_DEAD_LETTER_TABLE = "tablesync_dead_letter";
+
   private final Map<String, TableRunner<?>> runners;
 
   private SyncEngine(Map<String, TableRunner<?>> runners) {
@@ -56,12 +60,39 @@ public final class SyncEngine {
    * @throws SyncException when a batch fails; earlier batches stay committed
    */
   public SyncResult run(String name) {
+    return runner(name).run();
+  }
+
+  /**
+   * The rows the table {@code name} set aside in its target's dead-letter table (see {@code
+   * BadRowPolicy.DEAD_LETTER}), oldest first.
+   *
+   * @throws IllegalArgumentException when no table has that name
+   * @throws SyncException when the target cannot be read
+   */
+  public List<DeadLetter> deadLetters(String name) {
+    return runner(name).deadLetters();
+  }
+
+  /**
+   * Reads each row the table {@code name} set aside again from the source, by its key, and
+   * writes it; rows that fail again stay set aside with their new error. Takes turns with runs of
+   * the table; the cursor does not move.
+   *
+   * @throws IllegalArgumentException when no table has that name
+   * @throws SyncException when the source or target fails other than for a row's data
+   */
+  public DeadLetterRetry retryDeadLetters(String name) {
+    return runner(name).retryDeadLetters();
+  }
+
+  private TableRunner<?> runner(String name) {
     TableRunner<?> runner = runners.get(name);
     if (runner == null) {
       throw new IllegalArgumentException(
           "no table is named '" + name + "'; the tables are " + runners.keySet());
     }
-    return runner.run();
+    return runner;
   }
 
   /**
@@ -86,7 +117,10 @@ public final class SyncEngine {
     private final List<TableSync<?>> tables = new ArrayList<>();
     private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
     private String cursorTable = DEFAULT_CURSOR_TABLE;
+    private String deadLetterTable = DEFAULT_DEAD_LETTER_TABLE;
     private SyncListener listener = new SyncListener() {};
+    private RetryPolicy retry = RetryPolicy.DEFAULT;
+    private BusyPolicy whenBusy = BusyPolicy.WAIT;
 
     private Builder() {}
 
@@ -121,6 +155,32 @@ public final class SyncEngine {
       return this;
     }
 
+    /**
+     * The table in each target that keeps rows set aside by tables with {@code badRows =
+     * DEAD_LETTER}; {@value #DEFAULT_DEAD_LETTER_TABLE} by default.
+     */
+    public Builder deadLetterTable(String deadLetterTable) {
+      this.deadLetterTable = Objects.requireNonNull(deadLetterTable, "deadLetterTable");
+      return this;
+    }
+
+    /**
+     * How batches that fail with a transient error are retried; {@link RetryPolicy#DEFAULT} by
+     * default.
+     */
+    public Builder retry(RetryPolicy retry) {
+      this.retry = Objects.requireNonNull(retry, "retry");
+      return this;
+    }
+
+    /**
+     * What a run does when another runner holds its table; {@link BusyPolicy#WAIT} by default.
+     */
+    public Builder whenBusy(BusyPolicy whenBusy) {
+      this.whenBusy = Objects.requireNonNull(whenBusy, "whenBusy");
+      return this;
+    }
+
     /** Hears about every committed batch and finished run. */
     public Builder listener(SyncListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
@@ -131,11 +191,15 @@ public final class SyncEngine {
      * Prepares every table.
      *
      * @throws IllegalStateException when a table names a data source that was not added, two
-     *     tables share a name, or a database product has no dialect
+     *     tables share a name, a database product has no dialect, or a table's lag needs a
+     *     date-time cursor
+     * @throws IllegalArgumentException when a table name is not a valid SQL identifier
      */
     public SyncEngine build() {
       List<TableSync<?>> found = tables.isEmpty() ? discover(classLoader) : tables;
-      return new SyncEngine(EngineTables.prepare(found, dataSources, cursorTable, listener));
+      EngineSettings settings =
+          new EngineSettings(cursorTable, deadLetterTable, listener, retry, whenBusy);
+      return new SyncEngine(EngineTables.prepare(found, dataSources, settings));
     }
   }
 
