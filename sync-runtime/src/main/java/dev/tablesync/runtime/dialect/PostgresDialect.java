@@ -44,6 +44,7 @@ public final class PostgresDialect extends StandardDialect {
 
   @Override
   protected boolean isTransient(SQLException e) {
-    return super.isTransient(e) || TRANSIENT_STATES.contains(e.getSQLState());
+    return super.isTransient(e)
+        || (e.getSQLState() != null && TRANSIENT_STATES.contains(e.getSQLState()));
   }
 }

@@ -386,10 +386,10 @@ public final class TableRunner<R extends Record> {
       if (!setAside.isEmpty()) {
         Rejected first = setAside.get(0);
         log.warn(
-            "{}: batch {} set {} rows aside in the dead-letter table, the first with key {}: {}",
+            "{}: batch {} set {} aside in the dead-letter table, the first with key {}: {}",
             table.name(),
             totals.batches,
-            setAside.size(),
+            setAside.size() == 1 ? "1 row" : setAside.size() + " rows",
             first.key(),
             first.error());
       }
@@ -692,8 +692,12 @@ public final class TableRunner<R extends Record> {
   static String describe(Exception e) {
     if (e instanceof SQLException sql) {
       SQLException cause = sql.getNextException() != null ? sql.getNextException() : sql;
-      return Redaction.redact(cause.getMessage()) + " [SQLState " + cause.getSQLState()
-          + ", error code " + cause.getErrorCode() + "]";
+      String message = Redaction.redact(cause.getMessage());
+      if (cause.getSQLState() == null && cause.getErrorCode() == 0) {
+        return message;
+      }
+      return message + " [SQLState " + cause.getSQLState() + ", error code "
+          + cause.getErrorCode() + "]";
     }
     return Redaction.redact(e.toString());
   }

@@ -226,6 +226,7 @@ class DialectSqlTest {
     assertEquals(ErrorKind.TRANSIENT, postgres.classify(error("40P01", 0)), "deadlock");
     assertEquals(ErrorKind.OTHER, postgres.classify(error("HY000", 1205)), "a MySQL code");
     assertEquals(ErrorKind.BAD_DATA, postgres.classify(error("23502", 0)), "NULL into NOT NULL");
+    assertEquals(ErrorKind.OTHER, postgres.classify(new SQLException("no state")));
 
     assertEquals(ErrorKind.TRANSIENT, new SqlServerDialect().classify(error("S0001", 1222)));
     assertEquals(

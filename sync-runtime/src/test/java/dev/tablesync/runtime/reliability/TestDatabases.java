@@ -26,13 +26,25 @@ final class TestDatabases implements AutoCloseable {
     return keep((HikariDataSource) server.newDatabase(prefix));
   }
 
-  /** Another pool on the same database as {@code database}, each connection of which runs {@code sql} first. */
+  /**
+   * Another pool on the same database as {@code database}, each connection of which runs {@code
+   * sql} when it opens.
+   */
   DataSource withSessionSql(DataSource database, String sql) {
+    return pool(url(database), sql);
+  }
+
+  /** A pool on {@code url}, such as a database from {@link #create} through another driver. */
+  DataSource withUrl(String url) {
+    return pool(url, null);
+  }
+
+  private DataSource pool(String url, String sessionSql) {
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(url(database));
+    config.setJdbcUrl(url);
     config.setMaximumPoolSize(4);
     config.setMinimumIdle(0);
-    config.setConnectionInitSql(sql);
+    config.setConnectionInitSql(sessionSql);
     return keep(new HikariDataSource(config));
   }
 
