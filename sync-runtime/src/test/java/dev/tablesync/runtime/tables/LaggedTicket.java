@@ -5,11 +5,11 @@ import dev.tablesync.annotations.SyncKey;
 import dev.tablesync.annotations.SyncTable;
 import java.time.LocalDateTime;
 
-/** The {@link Ticket} table, read a second behind the source's clock. */
+/** The {@link Ticket} table, read two seconds behind the source's clock. */
 @SyncTable(
     name = "lagged_ticket",
     targetTable = "ticket_copy",
-    lagSeconds = 1,
+    lagSeconds = 2,
     query = "SELECT id, subject, changed_at FROM ticket")
 public record LaggedTicket(
     @SyncKey long id, String subject, @SyncCursor LocalDateTime changedAt) {}
