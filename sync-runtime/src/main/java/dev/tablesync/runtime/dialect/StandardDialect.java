@@ -157,7 +157,8 @@ public abstract class StandardDialect implements Dialect {
   @Override
   public CursorTableSql cursorTable(String table) {
     String name = quote(table);
-    String read = "SELECT cursor_value, key_value, rows_synced FROM " + name + " WHERE sync_name = ?";
+    String read =
+        "SELECT cursor_value, key_value, rows_synced FROM " + name + " WHERE sync_name = ?";
     return new CursorTableSql(
         "CREATE TABLE IF NOT EXISTS " + name + " (\n"
             + "  sync_name VARCHAR(128) NOT NULL PRIMARY KEY,\n"

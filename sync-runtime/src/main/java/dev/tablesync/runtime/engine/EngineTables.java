@@ -34,7 +34,9 @@ public final class EngineTables {
    *     cursor
    */
   public static Map<String, TableRunner<?>> prepare(
-      Collection<TableSync<?>> tables, Map<String, DataSource> dataSources, EngineSettings settings) {
+      Collection<TableSync<?>> tables,
+      Map<String, DataSource> dataSources,
+      EngineSettings settings) {
     Map<String, Dialect> dialects = new HashMap<>();
     Map<String, TableRunner<?>> runners = new TreeMap<>();
     Map<String, String> owners = new LinkedHashMap<>();

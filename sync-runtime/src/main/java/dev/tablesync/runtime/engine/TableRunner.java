@@ -488,7 +488,7 @@ public final class TableRunner<R extends Record> {
           throw e;
         }
         to.rollback(beforeWrites);
-        log.debug("{}: a row of the batch was rejected ({}); finding it", table.name(), describe(e));
+        log.debug("{}: the upsert was rejected ({}); row by row now", table.name(), describe(e));
         return writeOneByOne(upsert, records);
       }
     }
