@@ -179,12 +179,13 @@ public final class TableRunner<R extends Record> {
         SourceRows rows = session.read(keyed);
         List<Rejected> rejected = new ArrayList<>(rows.rejected);
         rejected.addAll(session.write(rows.records));
-        if (rows.count() == 0) {
+        if (rejected.isEmpty()) {
           deadLetters.delete(to, table.name(), letter.keyText());
-          gone++;
-        } else if (rejected.isEmpty()) {
-          deadLetters.delete(to, table.name(), letter.keyText());
-          written++;
+          if (rows.count() == 0) {
+            gone++;
+          } else {
+            written++;
+          }
         } else {
           Rejected again = rejected.get(0);
           Position position = again.position() == null ? stored : again.position();
