@@ -1,5 +1,6 @@
 package dev.tablesync.runtime.engine;
 
+import java.sql.SQLException;
 import java.util.regex.Pattern;
 
 /**
@@ -29,6 +30,24 @@ public final class Redaction {
     }
     String masked = SECRET_SETTING.matcher(text).replaceAll("$1$2***");
     return URL_USER_INFO.matcher(masked).replaceAll("$1:***@");
+  }
+
+  /**
+   * The message of {@code error} as the engine logs it and puts it in its exceptions: passwords
+   * masked, the SQLState and vendor code appended. Of a batch's error, the one chained next,
+   * which drivers use for the server's own error.
+   */
+  static String describe(Exception error) {
+    if (error instanceof SQLException sql) {
+      SQLException cause = sql.getNextException() != null ? sql.getNextException() : sql;
+      String message = redact(cause.getMessage());
+      if (cause.getSQLState() == null && cause.getErrorCode() == 0) {
+        return message;
+      }
+      return message + " [SQLState " + cause.getSQLState() + ", error code "
+          + cause.getErrorCode() + "]";
+    }
+    return redact(error.toString());
   }
 
   /**

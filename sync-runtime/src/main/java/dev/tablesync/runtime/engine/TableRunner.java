@@ -10,16 +10,12 @@ import dev.tablesync.runtime.SyncException;
 import dev.tablesync.runtime.SyncResult;
 import dev.tablesync.runtime.dialect.ErrorKind;
 import dev.tablesync.runtime.dialect.KeysetSelect;
-import dev.tablesync.runtime.spi.BadValueException;
 import dev.tablesync.runtime.spi.TableSpec;
 import dev.tablesync.runtime.spi.TableSync;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,13 +23,10 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.StringJoiner;
-import java.util.function.IntFunction;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,12 +53,12 @@ public final class TableRunner<R extends Record> {
   private final TablePlan plan;
   private final CursorStore cursors;
   private final DeadLetterStore deadLetters;
-  private final BadColumnFinder badColumns;
+  private final RowLayout layout;
+  private final SourceReader<R> reader;
+  private final TargetWriter<R> writer;
   private final DataSource source;
   private final DataSource target;
   private final EngineSettings settings;
-  private final List<Class<?>> positionTypes;
-  private final int[] positionColumns;
 
   TableRunner(
       TableSync<R> sync,
@@ -80,14 +73,12 @@ public final class TableRunner<R extends Record> {
     this.plan = plan;
     this.cursors = cursors;
     this.deadLetters = deadLetters;
-    this.badColumns = new BadColumnFinder(table.columns(), plan.targetColumns());
+    this.layout = new RowLayout(table);
+    this.reader = new SourceReader<>(sync, layout, plan);
+    this.writer = new TargetWriter<>(sync, layout, plan);
     this.source = source;
     this.target = target;
     this.settings = settings;
-    this.positionColumns = positionColumns(table);
-    this.positionTypes =
-        Arrays.stream(positionColumns).<Class<?>>mapToObj(i -> table.columns().get(i).javaType())
-            .toList();
   }
 
   /** The sync's name. */
@@ -134,8 +125,7 @@ public final class TableRunner<R extends Record> {
       to.commit();
       List<DeadLetter> letters = new ArrayList<>();
       for (DeadLetterStore.StoredLetter letter : stored) {
-        Position position =
-            Position.decode(letter.cursorText(), letter.keyText(), positionTypes);
+        Position position = layout.decode(letter.cursorText(), letter.keyText());
         letters.add(
             new DeadLetter(
                 table.name(),
@@ -148,7 +138,10 @@ public final class TableRunner<R extends Record> {
       return letters;
     } catch (SQLException e) {
       throw new SyncException(
-          table.name(), "not read", "cannot list the dead letters: " + describe(e), e);
+          table.name(),
+          "not read",
+          "cannot list the dead letters: " + Redaction.describe(e),
+          e);
     }
   }
 
@@ -171,14 +164,14 @@ public final class TableRunner<R extends Record> {
       to.commit();
       for (DeadLetterStore.StoredLetter letter : letters) {
         cursors.lockRow(to, table.name());
-        Position stored = Position.decode(letter.cursorText(), letter.keyText(), positionTypes);
+        Position stored = layout.decode(letter.cursorText(), letter.keyText());
         PreparedStatement keyed = session.prepare(from, plan.keyedRead());
         for (int i = 0; i < stored.key().size(); i++) {
           Parameters.bind(keyed, i + 1, stored.key().get(i));
         }
-        SourceRows rows = session.read(keyed);
-        List<Rejected> rejected = new ArrayList<>(rows.rejected);
-        rejected.addAll(session.write(rows.records));
+        SourceRows<R> rows = reader.read(keyed);
+        List<RejectedRow> rejected = new ArrayList<>(rows.rejected());
+        rejected.addAll(writer.write(to, session.prepare(to, plan.upsert()), rows.records()));
         if (rejected.isEmpty()) {
           deadLetters.delete(to, table.name(), letter.keyText());
           if (rows.count() == 0) {
@@ -187,7 +180,7 @@ public final class TableRunner<R extends Record> {
             written++;
           }
         } else {
-          Rejected again = rejected.get(0);
+          RejectedRow again = rejected.get(0);
           Position position = again.position() == null ? stored : again.position();
           deadLetters.put(to, table.name(), position, again.error(), again.row());
           stillBad++;
@@ -196,7 +189,10 @@ public final class TableRunner<R extends Record> {
       }
     } catch (SQLException e) {
       throw new SyncException(
-          table.name(), "unchanged", "retrying the dead letters failed: " + describe(e), e);
+          table.name(),
+          "unchanged",
+          "retrying the dead letters failed: " + Redaction.describe(e),
+          e);
     }
     log.info(
         "{}: dead letters retried: {} written, {} still bad, {} gone from the source",
@@ -237,7 +233,7 @@ public final class TableRunner<R extends Record> {
               table.name(),
               totals.stored(),
               "failed on attempt " + attempts + ", not retried (" + notRetried(kind) + "): "
-                  + describe(e),
+                  + Redaction.describe(e),
               e);
         }
         if (attempts >= max) {
@@ -245,7 +241,7 @@ public final class TableRunner<R extends Record> {
               table.name(),
               totals.stored(),
               "failed on attempt " + attempts + " of " + max + " (transient error): "
-                  + describe(e),
+                  + Redaction.describe(e),
               e);
         }
         Duration pause = settings.retry().pauseAfter(attempts);
@@ -256,7 +252,7 @@ public final class TableRunner<R extends Record> {
             max,
             totals.stored(),
             pause.toMillis(),
-            describe(e));
+            Redaction.describe(e));
         try {
           Thread.sleep(pause.toMillis(), (int) (pause.toNanos() % 1_000_000));
         } catch (InterruptedException interrupted) {
@@ -264,7 +260,8 @@ public final class TableRunner<R extends Record> {
           throw new SyncException(
               table.name(),
               totals.stored(),
-              "interrupted while waiting to retry attempt " + attempts + ": " + describe(e),
+              "interrupted while waiting to retry attempt " + attempts + ": "
+                  + Redaction.describe(e),
               e);
         }
         attempts++;
@@ -345,29 +342,28 @@ public final class TableRunner<R extends Record> {
         }
         CursorStore.StoredCursor cursor = locked.get();
         Position after =
-            cursor.hasPosition()
-                ? Position.decode(cursor.cursorText(), cursor.keyText(), positionTypes)
-                : null;
+            cursor.hasPosition() ? layout.decode(cursor.cursorText(), cursor.keyText()) : null;
         totals.locked(after);
-        SourceRows rows = read(keysetRead(after));
+        SourceRows<R> rows = reader.read(keysetRead(after));
         if (rows.count() == 0) {
           to.rollback();
           ended = true;
           return BatchEnd.CAUGHT_UP;
         }
-        failUnlessSetAside(rows.rejected, totals);
-        List<Rejected> refused = write(rows.records);
+        failUnlessSetAside(rows.rejected(), totals);
+        List<RejectedRow> refused =
+            writer.write(to, prepare(to, plan.upsert()), rows.records());
         failUnlessSetAside(refused, totals);
-        List<Rejected> setAside = new ArrayList<>(rows.rejected);
+        List<RejectedRow> setAside = new ArrayList<>(rows.rejected());
         setAside.addAll(refused);
-        for (Rejected row : setAside) {
+        for (RejectedRow row : setAside) {
           deadLetters.put(to, table.name(), row.position(), row.error(), row.row());
         }
-        int written = rows.records.size() - refused.size();
-        cursors.update(to, table.name(), rows.last, written);
+        int written = rows.records().size() - refused.size();
+        cursors.update(to, table.name(), rows.last(), written);
         to.commit();
         ended = true;
-        totals.committed(rows.count(), written, setAside.size(), rows.last);
+        totals.committed(rows.count(), written, setAside.size(), rows.last());
         report(totals, written, setAside);
         return rows.count() == table.batchSize() ? BatchEnd.FULL : BatchEnd.CAUGHT_UP;
       } finally {
@@ -377,7 +373,7 @@ public final class TableRunner<R extends Record> {
       }
     }
 
-    private void report(Totals totals, int written, List<Rejected> setAside) {
+    private void report(Totals totals, int written, List<RejectedRow> setAside) {
       log.debug(
           "{}: batch {} of {} rows committed, cursor {}",
           table.name(),
@@ -385,7 +381,7 @@ public final class TableRunner<R extends Record> {
           written,
           totals.stored());
       if (!setAside.isEmpty()) {
-        Rejected first = setAside.get(0);
+        RejectedRow first = setAside.get(0);
         log.warn(
             "{}: batch {} set {} aside in the dead-letter table, the first with key {}: {}",
             table.name(),
@@ -443,89 +439,11 @@ public final class TableRunner<R extends Record> {
     }
 
     /**
-     * Reads every row {@code select} returns. A row that cannot be read is rejected rather than
-     * thrown, unless its error is transient.
-     */
-    SourceRows read(PreparedStatement select) throws SQLException {
-      SourceRows rows = new SourceRows();
-      try (ResultSet rs = select.executeQuery()) {
-        while (rs.next()) {
-          try {
-            R record = sync.read(rs);
-            Object[] values = sync.values(record);
-            checkNoValueLost(rs, values);
-            rows.add(record, positionOf(values));
-          } catch (SQLException | RuntimeException e) {
-            if (e instanceof SQLException sql && plan.classify(sql) == ErrorKind.TRANSIENT) {
-              throw sql;
-            }
-            rows.reject(rejectedRead(rs, e));
-          }
-        }
-      }
-      return rows;
-    }
-
-    /**
-     * Upserts {@code records} as one JDBC batch. When the target rejects it for a row's data,
-     * undoes it and writes the rows one by one to find those at fault, which it returns.
-     */
-    List<Rejected> write(List<R> records) throws SQLException {
-      if (records.isEmpty()) {
-        return List.of();
-      }
-      PreparedStatement upsert = prepare(to, plan.upsert());
-      Savepoint beforeWrites = to.setSavepoint();
-      try {
-        for (R record : records) {
-          sync.bind(upsert, record);
-          upsert.addBatch();
-        }
-        upsert.executeBatch();
-        return List.of();
-      } catch (SQLException e) {
-        upsert.clearBatch();
-        if (plan.classify(e) != ErrorKind.BAD_DATA) {
-          throw e;
-        }
-        to.rollback(beforeWrites);
-        log.debug("{}: the upsert was rejected ({}); row by row now", table.name(), describe(e));
-        return writeOneByOne(upsert, records);
-      }
-    }
-
-    private List<Rejected> writeOneByOne(PreparedStatement upsert, List<R> records)
-        throws SQLException {
-      List<Rejected> rejected = new ArrayList<>();
-      for (R record : records) {
-        Savepoint beforeRow = to.setSavepoint();
-        try {
-          sync.bind(upsert, record);
-          upsert.executeUpdate();
-        } catch (SQLException e) {
-          if (plan.classify(e) != ErrorKind.BAD_DATA) {
-            throw e;
-          }
-          to.rollback(beforeRow);
-          Object[] values = sync.values(record);
-          rejected.add(
-              new Rejected(
-                  positionOf(values),
-                  keyOf(values),
-                  badColumns.find(to, e, values),
-                  e,
-                  rowText(i -> String.valueOf(values[i]))));
-        }
-      }
-      return rejected;
-    }
-
-    /**
      * Fails the batch with the first of {@code rejected}, unless the table sets bad rows aside
      * and every one of them has a position to store.
      */
-    private void failUnlessSetAside(List<Rejected> rejected, Totals totals) {
-      for (Rejected row : rejected) {
+    private void failUnlessSetAside(List<RejectedRow> rejected, Totals totals) {
+      for (RejectedRow row : rejected) {
         if (table.badRows() == BadRowPolicy.FAIL) {
           throw badRow(row, totals, row.problem());
         }
@@ -539,7 +457,7 @@ public final class TableRunner<R extends Record> {
       }
     }
 
-    private BadRowException badRow(Rejected row, Totals totals, String problem) {
+    private BadRowException badRow(RejectedRow row, Totals totals, String problem) {
       return new BadRowException(
           table.name(), totals.stored(), row.key(), row.column(), problem, row.cause());
     }
@@ -548,7 +466,7 @@ public final class TableRunner<R extends Record> {
       try {
         to.rollback();
       } catch (SQLException e) {
-        log.warn("{}: rollback failed: {}", table.name(), describe(e));
+        log.warn("{}: rollback failed: {}", table.name(), Redaction.describe(e));
       }
     }
 
@@ -557,196 +475,6 @@ public final class TableRunner<R extends Record> {
       for (PreparedStatement statement : statements.values()) {
         statement.close();
       }
-    }
-  }
-
-  /**
-   * Fails when the driver read a value that is not SQL NULL as null. MySQL's and MariaDB's
-   * drivers do that with a zero date ({@code 0000-00-00}), which no Java date can hold; syncing
-   * it as NULL would change the data without a word.
-   */
-  private void checkNoValueLost(ResultSet rs, Object[] values) throws SQLException {
-    for (int i = 0; i < values.length; i++) {
-      String text;
-      if (values[i] == null && (text = rs.getString(i + 1)) != null) {
-        throw new BadValueException(
-            table.columns().get(i).name(),
-            "the driver read the value '" + text + "' as NULL; MySQL and MariaDB zero dates"
-                + " (0000-00-00) read like that: correct the row, or map such values to NULL in"
-                + " the query, e.g. NULLIF(column, '0000-00-00')");
-      }
-    }
-  }
-
-  /** What is known of a row the source gave that could not be read as a record. */
-  private Rejected rejectedRead(ResultSet rs, Exception error) {
-    String column;
-    if (error instanceof BadValueException bad) {
-      column = bad.column();
-    } else if (error instanceof SQLException) {
-      column = columnBeingRead(rs);
-    } else {
-      column = null; // the record's constructor refused the values
-    }
-    Object[] position = new Object[positionColumns.length];
-    for (int i = 0; i < positionColumns.length; i++) {
-      try {
-        position[i] = Parameters.read(rs, positionColumns[i] + 1, positionTypes.get(i));
-      } catch (SQLException | RuntimeException unreadable) {
-        position[i] = null;
-      }
-    }
-    List<Object> key = Arrays.asList(Arrays.copyOfRange(position, 1, position.length));
-    boolean complete = Arrays.stream(position).allMatch(v -> v != null);
-    return new Rejected(
-        complete ? new Position(Arrays.asList(position)) : null,
-        key,
-        column,
-        error,
-        rowText(i -> rawText(rs, i)));
-  }
-
-  /**
-   * The column generated code was reading when it failed: it reads the row again through a
-   * result set that notes each column asked for, and fails at the same one.
-   */
-  private String columnBeingRead(ResultSet rs) {
-    int[] lastAsked = {0};
-    ResultSet noting =
-        (ResultSet)
-            Proxy.newProxyInstance(
-                ResultSet.class.getClassLoader(),
-                new Class<?>[] {ResultSet.class},
-                (proxy, method, args) -> {
-                  if (method.getName().startsWith("get")
-                      && args != null
-                      && args.length > 0
-                      && args[0] instanceof Integer index) {
-                    lastAsked[0] = index;
-                  }
-                  try {
-                    return method.invoke(rs, args);
-                  } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                  }
-                });
-    try {
-      sync.read(noting);
-      return null;
-    } catch (SQLException | RuntimeException failedAgain) {
-      return lastAsked[0] > 0 ? table.columns().get(lastAsked[0] - 1).name() : null;
-    }
-  }
-
-  private static String rawText(ResultSet rs, int column) {
-    try {
-      return rs.getString(column + 1);
-    } catch (SQLException e) {
-      return "(unreadable)";
-    }
-  }
-
-  /** {@code column=value} for each column, from {@code valueOf(column index)}. */
-  private String rowText(IntFunction<String> valueOf) {
-    StringJoiner text = new StringJoiner(", ");
-    for (int i = 0; i < table.columns().size(); i++) {
-      text.add(table.columns().get(i).name() + "=" + valueOf.apply(i));
-    }
-    return text.toString();
-  }
-
-  /**
-   * The position of a row read as {@code values}.
-   *
-   * @throws BadValueException when its cursor or a key column is NULL
-   */
-  private Position positionOf(Object[] values) throws BadValueException {
-    List<Object> position = new ArrayList<>(positionColumns.length);
-    for (int column : positionColumns) {
-      if (values[column] == null) {
-        throw new BadValueException(
-            table.columns().get(column).name(), "a cursor or key column is NULL");
-      }
-      position.add(values[column]);
-    }
-    return new Position(position);
-  }
-
-  private List<Object> keyOf(Object[] values) {
-    List<Object> key = new ArrayList<>();
-    for (int index : table.keyIndexes()) {
-      key.add(values[index]);
-    }
-    return key;
-  }
-
-  /** The cursor column's index, then the key columns' indexes. */
-  private static int[] positionColumns(TableSpec table) {
-    int[] keys = table.keyIndexes();
-    int[] columns = new int[keys.length + 1];
-    columns[0] = table.cursorIndex();
-    System.arraycopy(keys, 0, columns, 1, keys.length);
-    return columns;
-  }
-
-  /** An error's message for logs and exceptions: passwords masked, codes appended. */
-  static String describe(Exception e) {
-    if (e instanceof SQLException sql) {
-      SQLException cause = sql.getNextException() != null ? sql.getNextException() : sql;
-      String message = Redaction.redact(cause.getMessage());
-      if (cause.getSQLState() == null && cause.getErrorCode() == 0) {
-        return message;
-      }
-      return message + " [SQLState " + cause.getSQLState() + ", error code "
-          + cause.getErrorCode() + "]";
-    }
-    return Redaction.redact(e.toString());
-  }
-
-  /**
-   * The rows one read returned: records to write, rows that could not be read, and the position
-   * of the last row of either kind.
-   */
-  private final class SourceRows {
-    private final List<R> records = new ArrayList<>();
-    private final List<Rejected> rejected = new ArrayList<>();
-    private Position last;
-
-    void add(R record, Position position) {
-      records.add(record);
-      last = position;
-    }
-
-    void reject(Rejected row) {
-      rejected.add(row);
-      last = row.position();
-    }
-
-    int count() {
-      return records.size() + rejected.size();
-    }
-  }
-
-  /**
-   * A row that could not be synced.
-   *
-   * @param position its cursor and key, or null when they cannot be read
-   * @param key its key values, null where unreadable
-   * @param column the column at fault, or null when unknown
-   * @param cause what the driver or database said
-   * @param row its values as text
-   */
-  private record Rejected(
-      Position position, List<Object> key, String column, Exception cause, String row) {
-
-    /** The problem as a message says it. */
-    String problem() {
-      return describe(cause);
-    }
-
-    /** The problem as the dead-letter table keeps it. */
-    String error() {
-      return (column == null ? "" : "column " + column + ": ") + problem();
     }
   }
 
