@@ -43,6 +43,12 @@ public interface Dialect {
   /** A query of one row and column: the database's current local date-time. */
   String currentTimestampQuery();
 
+  /**
+   * A query of one row and column: the database's current date-time in UTC, without a zone, for
+   * cursors that are instants ({@code Instant}, {@code OffsetDateTime}).
+   */
+  String currentUtcTimestampQuery();
+
   /** The statements that keep cursors in {@code table}, a table in the target. */
   CursorTableSql cursorTable(String table);
 

@@ -46,6 +46,11 @@ public final class H2Dialect extends StandardDialect {
   }
 
   @Override
+  public String currentUtcTimestampQuery() {
+    return "SELECT CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)";
+  }
+
+  @Override
   protected String largeTextType() {
     return "CHARACTER LARGE OBJECT";
   }

@@ -56,6 +56,11 @@ public class MySqlDialect extends StandardDialect {
   }
 
   @Override
+  public String currentUtcTimestampQuery() {
+    return "SELECT UTC_TIMESTAMP(6)";
+  }
+
+  @Override
   protected String timestampType() {
     return "DATETIME(6)";
   }

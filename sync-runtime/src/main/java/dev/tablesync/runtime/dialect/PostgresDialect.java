@@ -43,6 +43,11 @@ public final class PostgresDialect extends StandardDialect {
   }
 
   @Override
+  public String currentUtcTimestampQuery() {
+    return "SELECT CURRENT_TIMESTAMP AT TIME ZONE 'UTC'";
+  }
+
+  @Override
   protected boolean isTransient(SQLException e) {
     return super.isTransient(e)
         || (e.getSQLState() != null && TRANSIENT_STATES.contains(e.getSQLState()));

@@ -64,6 +64,11 @@ public final class SqlServerDialect extends StandardDialect {
   }
 
   @Override
+  public String currentUtcTimestampQuery() {
+    return "SELECT SYSUTCDATETIME()";
+  }
+
+  @Override
   public CursorTableSql cursorTable(String table) {
     CursorTableSql standard = super.cursorTable(table);
     String select = "SELECT cursor_value, key_value, rows_synced FROM " + quote(table);

@@ -19,7 +19,8 @@ import java.util.Set;
  * @param keyedRead the read of one source row by its key, for retrying dead letters
  * @param upsert the upsert of one row into the target
  * @param targetColumns a query of the target table's column sizes, for naming a rejected column
- * @param sourceClock the query of the source's current time, used when the table has a lag
+ * @param sourceClock the query of the source's current time, used when the table has a lag: its
+ *     local time for a local date-time cursor, UTC for an instant
  * @param source the source's dialect
  * @param target the target's dialect
  */
@@ -36,6 +37,9 @@ record TablePlan(
   /** The cursor types a lag behind the source clock can bound. */
   private static final Set<Class<?>> TIME_CURSORS =
       Set.of(LocalDateTime.class, OffsetDateTime.class, Instant.class);
+
+  /** The cursor types that are instants, compared with the source clock in UTC. */
+  private static final Set<Class<?>> INSTANT_CURSORS = Set.of(OffsetDateTime.class, Instant.class);
 
   /**
    * @throws IllegalStateException when the table has a lag but its cursor is not a date-time
@@ -54,7 +58,9 @@ record TablePlan(
         source.keyedSelect(table),
         target.upsert(table),
         target.targetColumns(table),
-        source.currentTimestampQuery(),
+        INSTANT_CURSORS.contains(table.cursor().javaType())
+            ? source.currentUtcTimestampQuery()
+            : source.currentTimestampQuery(),
         source,
         target);
   }

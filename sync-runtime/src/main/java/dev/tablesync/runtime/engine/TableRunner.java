@@ -420,7 +420,10 @@ public final class TableRunner<R extends Record> {
       return select;
     }
 
-    /** The source's clock minus the lag, in the cursor's type. */
+    /**
+     * The source's clock minus the lag, in the cursor's type; for an instant, the clock was read
+     * in UTC.
+     */
     private Object upperBound() throws SQLException {
       try (Statement clock = from.createStatement();
           ResultSet now = clock.executeQuery(plan.sourceClock())) {

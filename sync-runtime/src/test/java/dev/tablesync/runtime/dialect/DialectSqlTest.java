@@ -239,6 +239,15 @@ class DialectSqlTest {
   }
 
   @Test
+  void instantCursorsAreBoundedByTheClockInUtc() {
+    assertEquals("SELECT UTC_TIMESTAMP(6)", new MariaDbDialect().currentUtcTimestampQuery());
+    assertEquals("SELECT SYSUTCDATETIME()", new SqlServerDialect().currentUtcTimestampQuery());
+    assertEquals(
+        "SELECT CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)",
+        new H2Dialect(StandardDialect.IdentifierCase.UPPER).currentUtcTimestampQuery());
+  }
+
+  @Test
   void identifiersThatCouldCarrySqlAreRejected() {
     Dialect dialect = new PostgresDialect();
     for (String bad : List.of("a b", "x; DROP TABLE y", "t\"", "`t`", "", "a..b", "1abc")) {

@@ -9,6 +9,7 @@ import dev.tablesync.runtime.SyncResult;
 import dev.tablesync.runtime.spi.TableSync;
 import dev.tablesync.runtime.tables.Item;
 import dev.tablesync.runtime.tables.ItemSync;
+import dev.tablesync.runtime.tables.LaggedEventSync;
 import dev.tablesync.runtime.tables.LaggedTicketSync;
 import dev.tablesync.runtime.tables.Ticket;
 import dev.tablesync.runtime.tables.TicketSync;
@@ -16,11 +17,13 @@ import dev.tablesync.runtime.testing.Route;
 import dev.tablesync.runtime.testing.Rows;
 import dev.tablesync.runtime.testing.Sql;
 import dev.tablesync.runtime.testing.TestServer;
+import dev.tablesync.runtime.testing.TestServers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.LocalDateTime;
 import java.util.List;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -122,6 +125,35 @@ class IncrementalSyncTest {
               "SELECT id, subject, changed_at FROM ticket ORDER BY id",
               new TicketSync()::read),
           withLag.rows());
+    }
+  }
+
+  /**
+   * An instant cursor is bounded by the source clock in UTC, whatever the time zone of the
+   * source's sessions (here fourteen hours ahead): a row written now waits out the lag, then
+   * arrives.
+   */
+  @Test
+  void theLagOfAnInstantCursorIsTakenInUtcWhateverTheSourceTimeZone() throws Exception {
+    try (TestDatabases databases = new TestDatabases()) {
+      DataSource source = databases.create(TestServers.postgres(), "event_src");
+      DataSource farEast = databases.withSessionSql(source, "SET TIME ZONE 'Pacific/Kiritimati'");
+      DataSource target = databases.create(TestServers.postgres(), "event_dst");
+      String columns = " (id BIGINT PRIMARY KEY, note VARCHAR(100), changed_at TIMESTAMPTZ";
+      Sql.execute(
+          source, "CREATE TABLE event" + columns + " NOT NULL DEFAULT CURRENT_TIMESTAMP)");
+      Sql.execute(target, "CREATE TABLE event_copy" + columns + " NOT NULL)");
+      SyncEngine engine =
+          SyncEngine.builder()
+              .dataSource("source", farEast)
+              .dataSource("target", target)
+              .table(new LaggedEventSync())
+              .build();
+      Sql.execute(source, "INSERT INTO event (id, note) VALUES (1, 'now')");
+
+      assertEquals(0, engine.run("lagged_event").rowsWritten(), "a row of now waits out the lag");
+      Thread.sleep(2_200);
+      assertEquals(1, engine.run("lagged_event").rowsWritten(), "then it arrives");
     }
   }
 
