@@ -48,7 +48,6 @@ public final class TableRunner<R extends Record> {
 
   private static final Logger log = LoggerFactory.getLogger(TableRunner.class);
 
-  private final TableSync<R> sync;
   private final TableSpec table;
   private final TablePlan plan;
   private final CursorStore cursors;
@@ -68,7 +67,6 @@ public final class TableRunner<R extends Record> {
       DataSource source,
       DataSource target,
       EngineSettings settings) {
-    this.sync = sync;
     this.table = sync.spec();
     this.plan = plan;
     this.cursors = cursors;
