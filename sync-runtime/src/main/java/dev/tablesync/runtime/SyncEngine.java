@@ -193,7 +193,7 @@ public final class SyncEngine {
      * @throws IllegalStateException when a table names a data source that was not added, two
      *     tables share a name, a database product has no dialect, or a table's lag needs a
      *     date-time cursor
-     * @throws IllegalArgumentException when a table name is not a valid SQL identifier
+     * @throws IllegalArgumentException when a table or column name is not a plain SQL identifier
      */
     public SyncEngine build() {
       List<TableSync<?>> found = tables.isEmpty() ? discover(classLoader) : tables;

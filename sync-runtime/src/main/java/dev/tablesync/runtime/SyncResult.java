@@ -32,18 +32,6 @@ public record SyncResult(
     key = List.copyOf(key);
   }
 
-  /** A run that set no row aside and was not stopped by another runner. */
-  public SyncResult(
-      String name,
-      long rowsRead,
-      long rowsWritten,
-      int batches,
-      Object cursor,
-      List<Object> key,
-      Duration duration) {
-    this(name, rowsRead, rowsWritten, batches, cursor, key, duration, 0, false);
-  }
-
   /** Rows written per second over the run. */
   public double rowsPerSecond() {
     double seconds = duration.toNanos() / 1e9;
