@@ -14,9 +14,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Names the column of a row that the target rejected. MySQL and MariaDB name it in their
- * messages; PostgreSQL, for a value too long or out of range, names only the type, so then the
- * row's values are compared with the sizes the target declares for its columns.
+ * Names the column of a row that the target rejected. First the row's values are compared with
+ * the sizes the target declares for its columns (PostgreSQL names only the type of a value too
+ * long or out of range); then the message is searched for a quoted column name (MySQL and
+ * MariaDB name the column of a character their charset lacks, every product that of a NULL in
+ * a NOT NULL column).
  */
 final class BadColumnFinder {
 
@@ -39,20 +41,19 @@ final class BadColumnFinder {
    * when neither the error nor the target's column sizes tell.
    */
   String find(Connection target, SQLException error, Object[] values) throws SQLException {
-    String named = namedIn(error);
-    if (named != null) {
-      return named;
-    }
     List<Limit> known = limits(target);
     for (int i = 0; i < values.length; i++) {
       if (values[i] != null && !known.get(i).fits(values[i])) {
         return columns.get(i).name();
       }
     }
-    return null;
+    return namedIn(error);
   }
 
-  /** The column whose quoted name comes first in the messages of {@code error} and its causes. */
+  /**
+   * The column whose quoted name comes first in the messages of {@code error} and its causes;
+   * first, since some drivers quote the statement after the message.
+   */
   private String namedIn(SQLException error) {
     for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
       String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -226,6 +227,44 @@ class BadRowTest {
       assertEquals(List.of(), salvaging.deadLetters("salvaged_part"));
       Rows.assertSameRows(parts.sourceRows(""), parts.targetRows());
     }
+  }
+
+  /** The dead-letter table's SQL for H2, the embedded default, on a real (in-memory) H2. */
+  @Test
+  void onH2ARowTooLongIsSetAsideListedAndRetried() {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:dead_letters;DB_CLOSE_DELAY=-1");
+    Sql.execute(
+        h2,
+        "CREATE TABLE part (id BIGINT PRIMARY KEY, name VARCHAR(100), price DECIMAL(14,2),"
+            + " quantity INT, made_on DATE, label VARCHAR(40), changed_at TIMESTAMP(6) NOT NULL)");
+    Sql.execute(
+        h2,
+        "CREATE TABLE part_copy (id BIGINT PRIMARY KEY, name VARCHAR(20), price DECIMAL(8,2),"
+            + " quantity INT NOT NULL, made_on DATE, label VARCHAR(40),"
+            + " changed_at TIMESTAMP(6) NOT NULL)");
+    Sql.execute(
+        h2,
+        "INSERT INTO part VALUES (1, ?, 1.00, 1, NULL, NULL, ?), (2, 'ok', 2.00, 2, NULL, NULL, ?)",
+        "a name longer than twenty characters",
+        T0,
+        T0);
+    SyncEngine engine =
+        SyncEngine.builder()
+            .dataSource("source", h2)
+            .dataSource("target", h2)
+            .table(new SalvagedPartSync())
+            .build();
+
+    assertEquals(1, engine.run("salvaged_part").rowsDeadLettered());
+    List<DeadLetter> letters = engine.deadLetters("salvaged_part");
+    assertEquals(List.of(1L), letters.get(0).key());
+    assertTrue(letters.get(0).error().startsWith("column name: "), letters.get(0).error());
+
+    Sql.execute(h2, "UPDATE part SET name = 'short' WHERE id = 1");
+    assertEquals(
+        new DeadLetterRetry("salvaged_part", 1, 0, 0), engine.retryDeadLetters("salvaged_part"));
+    assertEquals(List.of(), engine.deadLetters("salvaged_part"));
   }
 
   /**
