@@ -15,13 +15,25 @@ public final class BadRowException extends SyncException {
   private final List<Object> key;
   private final String column;
 
+  /**
+   * @param syncName the sync
+   * @param position the stored position, which the failed batch did not move
+   * @param key the row's key values; values that could not be read are null
+   * @param column the column at fault, or null when neither the database nor the engine can tell
+   * @param problem what is wrong, as the message should say it (passwords already masked)
+   * @param cause the exception that reported it
+   */
   public BadRowException(
-      String syncName, String position, List<Object> key, String column, Throwable cause) {
+      String syncName,
+      String position,
+      List<Object> key,
+      String column,
+      String problem,
+      Throwable cause) {
     super(
         syncName,
         position,
-        "bad row with key " + key + (column == null ? "" : ", column " + column) + ": "
-            + cause.getMessage(),
+        "bad row with key " + key + (column == null ? "" : ", column " + column) + ": " + problem,
         cause);
     this.key = Collections.unmodifiableList(new ArrayList<>(key));
     this.column = column;
@@ -32,7 +44,7 @@ public final class BadRowException extends SyncException {
     return key;
   }
 
-  /** The column whose value was bad, or null when the database did not say. */
+  /** The column whose value was bad, or null when neither the database nor the engine can tell. */
   public String column() {
     return column;
   }

@@ -1,5 +1,6 @@
 package dev.tablesync.runtime;
 
+import dev.tablesync.runtime.engine.EngineSettings;
 import dev.tablesync.runtime.engine.EngineTables;
 import dev.tablesync.runtime.engine.TableRunner;
 import dev.tablesync.runtime.metrics.EngineMetrics;
@@ -55,6 +56,9 @@ public final class SyncEngine {
 
   /** The default name of the table in each target that keeps every table's last run. */
   public static final String DEFAULT_RUN_TABLE = "tablesync_run";
+
+  /** The default name of the dead-letter table created in each target that needs one. */
+  public static final String DEFAULT_DEAD_LETTER_TABLE = "tablesync_dead_letter";
 
   /** The MDC key that holds the table's name while it runs. */
   public static final String MDC_TABLE = "tablesync.table";
@@ -180,6 +184,29 @@ public final class SyncEngine {
     return runners.keySet().stream().map(this::status).toList();
   }
 
+  /**
+   * The rows the table {@code name} set aside in its target's dead-letter table (see {@code
+   * BadRowPolicy.DEAD_LETTER}), oldest first.
+   *
+   * @throws IllegalArgumentException when no table has that name
+   * @throws SyncException when the target cannot be read
+   */
+  public List<DeadLetter> deadLetters(String name) {
+    return runner(name).deadLetters();
+  }
+
+  /**
+   * Reads each row the table {@code name} set aside again from the source, by its key, and
+   * writes it; rows that fail again stay set aside with their new error. Takes turns with runs of
+   * the table; the cursor does not move.
+   *
+   * @throws IllegalArgumentException when no table has that name
+   * @throws SyncException when the source or target fails other than for a row's data
+   */
+  public DeadLetterRetry retryDeadLetters(String name) {
+    return runner(name).retryDeadLetters();
+  }
+
   private TableRunner<?> runner(String name) {
     TableRunner<?> runner = runners.get(name);
     if (runner == null) {
@@ -215,6 +242,9 @@ public final class SyncEngine {
     private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
     private String cursorTable = DEFAULT_CURSOR_TABLE;
     private String runTable = DEFAULT_RUN_TABLE;
+    private String deadLetterTable = DEFAULT_DEAD_LETTER_TABLE;
+    private RetryPolicy retry = RetryPolicy.DEFAULT;
+    private BusyPolicy whenBusy = BusyPolicy.WAIT;
     private SyncListener listener = new SyncListener() {};
 
     private Builder() {}
@@ -251,6 +281,32 @@ public final class SyncEngine {
     }
 
     /**
+     * The table in each target that keeps rows set aside by tables with {@code badRows =
+     * DEAD_LETTER}; {@value #DEFAULT_DEAD_LETTER_TABLE} by default.
+     */
+    public Builder deadLetterTable(String deadLetterTable) {
+      this.deadLetterTable = Objects.requireNonNull(deadLetterTable, "deadLetterTable");
+      return this;
+    }
+
+    /**
+     * How batches that fail with a transient error are retried; {@link RetryPolicy#DEFAULT} by
+     * default.
+     */
+    public Builder retry(RetryPolicy retry) {
+      this.retry = Objects.requireNonNull(retry, "retry");
+      return this;
+    }
+
+    /**
+     * What a run does when another runner holds its table; {@link BusyPolicy#WAIT} by default.
+     */
+    public Builder whenBusy(BusyPolicy whenBusy) {
+      this.whenBusy = Objects.requireNonNull(whenBusy, "whenBusy");
+      return this;
+    }
+
+    /**
      * The table in each target that keeps every table's last run; {@value #DEFAULT_RUN_TABLE} by
      * default.
      */
@@ -269,14 +325,17 @@ public final class SyncEngine {
      * Prepares every table.
      *
      * @throws IllegalStateException when a table names a data source that was not added, two
-     *     tables share a name, or a database product has no dialect
+     *     tables share a name, a database product has no dialect, or a table's lag needs a
+     *     date-time cursor
+     * @throws IllegalArgumentException when a table or column name is not a plain SQL identifier
      */
     public SyncEngine build() {
       List<TableSync<?>> found = tables.isEmpty() ? discover(classLoader) : tables;
       Optional<EngineMetrics> metrics = EngineMetrics.ifAvailable();
       SyncListener listeners = metrics.map(m -> both(listener, m)).orElse(listener);
-      Map<String, TableRunner<?>> runners =
-          EngineTables.prepare(found, dataSources, cursorTable, listeners);
+      EngineSettings settings =
+          new EngineSettings(cursorTable, deadLetterTable, listeners, retry, whenBusy);
+      Map<String, TableRunner<?>> runners = EngineTables.prepare(found, dataSources, settings);
       // One run table per target data source, shared by the tables that write there.
       Map<String, RunTable> byTarget = new HashMap<>();
       Map<String, RunTable> runTables = new HashMap<>();

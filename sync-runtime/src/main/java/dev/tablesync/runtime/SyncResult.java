@@ -13,6 +13,9 @@ import java.util.List;
  * @param cursor the stored cursor value after the run, or null when nothing was ever synced
  * @param key the stored key values after the run; empty when nothing was ever synced
  * @param duration how long the run took
+ * @param rowsDeadLettered rows set aside in the dead-letter table instead of written
+ * @param stoppedBusy whether the run stopped early because another runner held the table and the
+ *     engine's {@link BusyPolicy} is {@code SKIP}
  */
 public record SyncResult(
     String name,
@@ -21,7 +24,9 @@ public record SyncResult(
     int batches,
     Object cursor,
     List<Object> key,
-    Duration duration) {
+    Duration duration,
+    long rowsDeadLettered,
+    boolean stoppedBusy) {
 
   public SyncResult {
     key = List.copyOf(key);

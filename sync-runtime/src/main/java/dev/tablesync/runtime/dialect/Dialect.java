@@ -1,6 +1,7 @@
 package dev.tablesync.runtime.dialect;
 
 import dev.tablesync.runtime.spi.TableSpec;
+import java.sql.SQLException;
 
 /**
  * What differs between database products: quoting, paging, upserts, row locks and the source's
@@ -24,8 +25,20 @@ public interface Dialect {
    */
   KeysetSelect keysetSelect(TableSpec table, boolean afterPosition, boolean upperBound);
 
+  /**
+   * The read of one row by its key: the table's query wrapped like {@link #keysetSelect}, with one
+   * parameter per key column, in key order.
+   */
+  String keyedSelect(TableSpec table);
+
   /** Inserts one row, or updates every non-key column of the row with the same key. */
   String upsert(TableSpec table);
+
+  /**
+   * A query of the target table that returns no rows, only its columns in spec order, so that
+   * their declared sizes can be read from the result's metadata.
+   */
+  String targetColumns(TableSpec table);
 
   /** A query of one row and column: the database's current local date-time. */
   String currentTimestampQuery();
@@ -33,6 +46,21 @@ public interface Dialect {
   /** A query of one row and column: the newest cursor among the table's source rows. */
   String newestCursorQuery(TableSpec table);
 
+  /**
+   * A query of one row and column: the database's current date-time in UTC, without a zone, for
+   * cursors that are instants ({@code Instant}, {@code OffsetDateTime}).
+   */
+  String currentUtcTimestampQuery();
+
   /** The statements that keep cursors in {@code table}, a table in the target. */
   CursorTableSql cursorTable(String table);
+
+  /** The statements that keep rows set aside in {@code table}, a table in the target. */
+  DeadLetterSql deadLetterTable(String table);
+
+  /**
+   * What {@code error} means for a batch: worth a retry, about one row's data, or neither. Looks
+   * at every exception chained to it, since drivers often wrap the one with the server's code.
+   */
+  ErrorKind classify(SQLException error);
 }

@@ -1,10 +1,14 @@
 package dev.tablesync.runtime.dialect;
 
 import dev.tablesync.runtime.spi.TableSpec;
+import java.sql.SQLException;
 import java.util.List;
 
 /** H2, the embedded default: upserts with {@code MERGE ... KEY}, pages with {@code FETCH FIRST}. */
 public final class H2Dialect extends StandardDialect {
+
+  /** H2's error code for a lock wait that timed out (SQLState HYT00). */
+  private static final int LOCK_TIMEOUT = 50200;
 
   /**
    * @param identifierCase how this database stores unquoted names (upper case unless it was
@@ -39,5 +43,20 @@ public final class H2Dialect extends StandardDialect {
   @Override
   public String currentTimestampQuery() {
     return "SELECT LOCALTIMESTAMP";
+  }
+
+  @Override
+  public String currentUtcTimestampQuery() {
+    return "SELECT CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)";
+  }
+
+  @Override
+  protected String largeTextType() {
+    return "CHARACTER LARGE OBJECT";
+  }
+
+  @Override
+  protected boolean isTransient(SQLException e) {
+    return super.isTransient(e) || e.getErrorCode() == LOCK_TIMEOUT;
   }
 }

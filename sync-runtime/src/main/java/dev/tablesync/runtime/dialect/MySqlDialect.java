@@ -1,12 +1,21 @@
 package dev.tablesync.runtime.dialect;
 
 import dev.tablesync.runtime.spi.TableSpec;
+import java.sql.SQLException;
+import java.util.Set;
 
 /**
  * MySQL. From 8.0.19 the upsert names the new row with an alias, since {@code VALUES()} in {@code
  * ON DUPLICATE KEY UPDATE} is deprecated there; older servers get {@code VALUES()}.
  */
 public class MySqlDialect extends StandardDialect {
+
+  /**
+   * Server error codes worth a retry that do not carry a transient SQLState: lock wait timeout
+   * (1205, also what {@code NOWAIT} reports), deadlock (1213), connection killed (1927), client
+   * disconnected for inactivity (4031).
+   */
+  private static final Set<Integer> TRANSIENT_CODES = Set.of(1205, 1213, 1927, 4031);
 
   private final boolean rowAlias;
 
@@ -47,7 +56,22 @@ public class MySqlDialect extends StandardDialect {
   }
 
   @Override
+  public String currentUtcTimestampQuery() {
+    return "SELECT UTC_TIMESTAMP(6)";
+  }
+
+  @Override
   protected String timestampType() {
     return "DATETIME(6)";
+  }
+
+  @Override
+  protected String largeTextType() {
+    return "MEDIUMTEXT";
+  }
+
+  @Override
+  protected boolean isTransient(SQLException e) {
+    return super.isTransient(e) || TRANSIENT_CODES.contains(e.getErrorCode());
   }
 }

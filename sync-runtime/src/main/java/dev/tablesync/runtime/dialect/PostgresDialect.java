@@ -1,9 +1,19 @@
 package dev.tablesync.runtime.dialect;
 
 import dev.tablesync.runtime.spi.TableSpec;
+import java.sql.SQLException;
+import java.util.Set;
 
 /** PostgreSQL: upserts with {@code ON CONFLICT (key) DO UPDATE}. */
 public final class PostgresDialect extends StandardDialect {
+
+  /**
+   * SQLStates worth a retry outside the classes every product shares: lock not available (55P03,
+   * from {@code lock_timeout} and {@code NOWAIT}), connection terminated by an administrator
+   * (57P01), server crash or start-up (57P02, 57P03), too many connections (53300).
+   */
+  private static final Set<String> TRANSIENT_STATES =
+      Set.of("55P03", "57P01", "57P02", "57P03", "53300");
 
   public PostgresDialect() {
     super(IdentifierCase.LOWER);
@@ -30,5 +40,16 @@ public final class PostgresDialect extends StandardDialect {
   @Override
   public String currentTimestampQuery() {
     return "SELECT LOCALTIMESTAMP";
+  }
+
+  @Override
+  public String currentUtcTimestampQuery() {
+    return "SELECT CURRENT_TIMESTAMP AT TIME ZONE 'UTC'";
+  }
+
+  @Override
+  protected boolean isTransient(SQLException e) {
+    return super.isTransient(e)
+        || (e.getSQLState() != null && TRANSIENT_STATES.contains(e.getSQLState()));
   }
 }

@@ -1,13 +1,21 @@
 package dev.tablesync.runtime.dialect;
 
 import dev.tablesync.runtime.spi.TableSpec;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 
 /**
  * SQL Server: pages with {@code TOP (?)}, upserts with {@code MERGE ... WITH (HOLDLOCK)} so that
  * two concurrent upserts of one new key cannot both insert it.
  */
 public final class SqlServerDialect extends StandardDialect {
+
+  /**
+   * Error numbers worth a retry that do not carry a transient SQLState: lock request timed out
+   * (1222), and Azure SQL's service busy or failing over (40197, 40501, 40613).
+   */
+  private static final Set<Integer> TRANSIENT_CODES = Set.of(1222, 40197, 40501, 40613);
 
   public SqlServerDialect() {
     super(IdentifierCase.AS_WRITTEN);
@@ -56,20 +64,52 @@ public final class SqlServerDialect extends StandardDialect {
   }
 
   @Override
+  public String currentUtcTimestampQuery() {
+    return "SELECT SYSUTCDATETIME()";
+  }
+
+  @Override
   public CursorTableSql cursorTable(String table) {
     CursorTableSql standard = super.cursorTable(table);
-    String name = quote(table);
+    String select = "SELECT cursor_value, key_value, rows_synced FROM " + quote(table);
     return new CursorTableSql(
-        "IF OBJECT_ID(N'" + table + "', N'U') IS NULL\n"
-            + standard.create().replace("CREATE TABLE IF NOT EXISTS", "CREATE TABLE"),
-        "SELECT cursor_value, key_value, rows_synced FROM " + name
-            + " WITH (UPDLOCK, HOLDLOCK) WHERE sync_name = ?",
+        createUnlessExists(table, standard.create()),
+        standard.read(),
+        select + " WITH (UPDLOCK, HOLDLOCK) WHERE sync_name = ?",
+        // READPAST skips a locked row instead of waiting; it cannot be combined with HOLDLOCK.
+        select + " WITH (UPDLOCK, ROWLOCK, READPAST) WHERE sync_name = ?",
         standard.insert(),
         standard.update());
   }
 
   @Override
+  public DeadLetterSql deadLetterTable(String table) {
+    DeadLetterSql standard = super.deadLetterTable(table);
+    return new DeadLetterSql(
+        createUnlessExists(table, standard.create()),
+        standard.insert(),
+        standard.delete(),
+        standard.list());
+  }
+
+  /** SQL Server has no {@code CREATE TABLE IF NOT EXISTS}. */
+  private static String createUnlessExists(String table, String createIfNotExists) {
+    return "IF OBJECT_ID(N'" + table + "', N'U') IS NULL\n"
+        + createIfNotExists.replace("CREATE TABLE IF NOT EXISTS", "CREATE TABLE");
+  }
+
+  @Override
   protected String timestampType() {
     return "DATETIME2";
+  }
+
+  @Override
+  protected String largeTextType() {
+    return "NVARCHAR(MAX)";
+  }
+
+  @Override
+  protected boolean isTransient(SQLException e) {
+    return super.isTransient(e) || TRANSIENT_CODES.contains(e.getErrorCode());
   }
 }

@@ -2,8 +2,17 @@ package dev.tablesync.runtime.dialect;
 
 import dev.tablesync.runtime.spi.ColumnSpec;
 import dev.tablesync.runtime.spi.TableSpec;
+import java.sql.SQLDataException;
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -60,11 +69,7 @@ public abstract class StandardDialect implements Dialect {
     List<String> keys = table.keys().stream().map(k -> "q." + quote(k.name())).toList();
     StringBuilder sql = new StringBuilder("SELECT ");
     sql.append(selectPrefix(parameters));
-    sql.append(
-        table.columns().stream()
-            .map(c -> "q." + quote(c.name()))
-            .collect(Collectors.joining(", ")));
-    sql.append("\nFROM (\n").append(stripTerminator(table.query())).append("\n) q\nWHERE ");
+    sql.append(wrappedQuery(table)).append("\nWHERE ");
     if (afterPosition) {
       sql.append(cursor).append(" >= ?");
       parameters.add(new KeysetSelect.PositionValue(0));
@@ -99,6 +104,22 @@ public abstract class StandardDialect implements Dialect {
   public String newestCursorQuery(TableSpec table) {
     return "SELECT MAX(q." + quote(table.cursor().name()) + ")\nFROM (\n"
         + stripTerminator(table.query()) + "\n) q";
+  }
+
+  public String keyedSelect(TableSpec table) {
+    return "SELECT " + wrappedQuery(table) + "\nWHERE "
+        + keyColumns(table, c -> "q." + quote(c.name()) + " = ?", " AND ");
+  }
+
+  /** The columns of the table's query, in spec order, and the query nested as {@code q}. */
+  private String wrappedQuery(TableSpec table) {
+    return joined(table.columns(), c -> "q." + quote(c.name())) + "\nFROM (\n"
+        + stripTerminator(table.query()) + "\n) q";
+  }
+
+  @Override
+  public String targetColumns(TableSpec table) {
+    return "SELECT " + columnList(table) + " FROM " + quote(table.targetTable()) + " WHERE 1 = 0";
   }
 
   /** Text after {@code SELECT}, for products that page there ({@code TOP}). */
@@ -141,6 +162,8 @@ public abstract class StandardDialect implements Dialect {
   @Override
   public CursorTableSql cursorTable(String table) {
     String name = quote(table);
+    String read =
+        "SELECT cursor_value, key_value, rows_synced FROM " + name + " WHERE sync_name = ?";
     return new CursorTableSql(
         "CREATE TABLE IF NOT EXISTS " + name + " (\n"
             + "  sync_name VARCHAR(128) NOT NULL PRIMARY KEY,\n"
@@ -149,8 +172,9 @@ public abstract class StandardDialect implements Dialect {
             + "  rows_synced BIGINT NOT NULL,\n"
             + "  updated_at " + timestampType() + " NOT NULL\n"
             + ")",
-        "SELECT cursor_value, key_value, rows_synced FROM " + name
-            + " WHERE sync_name = ? FOR UPDATE",
+        read,
+        read + " FOR UPDATE",
+        read + " FOR UPDATE SKIP LOCKED",
         "INSERT INTO " + name
             + " (sync_name, rows_synced, updated_at) VALUES (?, 0, CURRENT_TIMESTAMP)",
         "UPDATE " + name
@@ -158,9 +182,94 @@ public abstract class StandardDialect implements Dialect {
             + " updated_at = CURRENT_TIMESTAMP WHERE sync_name = ?");
   }
 
+  @Override
+  public DeadLetterSql deadLetterTable(String table) {
+    String name = quote(table);
+    return new DeadLetterSql(
+        "CREATE TABLE IF NOT EXISTS " + name + " (\n"
+            + "  sync_name VARCHAR(128) NOT NULL,\n"
+            + "  key_value VARCHAR(500) NOT NULL,\n"
+            + "  cursor_value VARCHAR(1000) NOT NULL,\n"
+            + "  error VARCHAR(4000) NOT NULL,\n"
+            + "  row_text " + largeTextType() + " NOT NULL,\n"
+            + "  failed_at " + timestampType() + " NOT NULL,\n"
+            + "  PRIMARY KEY (sync_name, key_value)\n"
+            + ")",
+        "INSERT INTO " + name + " (sync_name, key_value, cursor_value, error, row_text, failed_at)"
+            + " VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP)",
+        "DELETE FROM " + name + " WHERE sync_name = ? AND key_value = ?",
+        "SELECT key_value, cursor_value, error, row_text, failed_at FROM " + name
+            + " WHERE sync_name = ? ORDER BY failed_at, key_value");
+  }
+
   /** The column type of the cursor table's {@code updated_at}. */
   protected String timestampType() {
     return "TIMESTAMP";
+  }
+
+  /** A column type for text of any length. */
+  protected String largeTextType() {
+    return "TEXT";
+  }
+
+  @Override
+  public ErrorKind classify(SQLException error) {
+    List<SQLException> chain = chain(error);
+    if (chain.stream().anyMatch(this::isTransient)) {
+      return ErrorKind.TRANSIENT;
+    }
+    if (chain.stream().anyMatch(StandardDialect::isBadData)) {
+      return ErrorKind.BAD_DATA;
+    }
+    return ErrorKind.OTHER;
+  }
+
+  /**
+   * Whether one exception is worth a retry: JDBC's own transient and recoverable classes, and the
+   * standard SQLState classes 08 (connection exception) and 40 (transaction rollback, which
+   * covers deadlocks and serialization failures). Products add their own codes.
+   */
+  protected boolean isTransient(SQLException e) {
+    return e instanceof SQLTransientException
+        || e instanceof SQLRecoverableException
+        || stateClass(e, "08")
+        || stateClass(e, "40");
+  }
+
+  /** SQLState classes 22 (data exception) and 23 (integrity constraint violation). */
+  private static boolean isBadData(SQLException e) {
+    return e instanceof SQLDataException
+        || e instanceof SQLIntegrityConstraintViolationException
+        || stateClass(e, "22")
+        || stateClass(e, "23");
+  }
+
+  /** Whether the SQLState of {@code e} is in {@code stateClass}. */
+  protected static boolean stateClass(SQLException e, String stateClass) {
+    return e.getSQLState() != null && e.getSQLState().startsWith(stateClass);
+  }
+
+  /** {@code error}, then its causes and chained next exceptions, each once. */
+  private static List<SQLException> chain(SQLException error) {
+    List<SQLException> chain = new ArrayList<>();
+    Set<Throwable> seen = new HashSet<>();
+    Deque<Throwable> pending = new ArrayDeque<>(List.of(error));
+    while (!pending.isEmpty()) {
+      Throwable next = pending.pop();
+      if (!seen.add(next)) {
+        continue;
+      }
+      if (next instanceof SQLException sql) {
+        chain.add(sql);
+        if (sql.getNextException() != null) {
+          pending.add(sql.getNextException());
+        }
+      }
+      if (next.getCause() != null) {
+        pending.add(next.getCause());
+      }
+    }
+    return chain;
   }
 
   /** The query without a trailing {@code ;}, so that it can be nested. */

@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Optional;
 
 /**
@@ -23,15 +22,14 @@ final class CursorStore {
 
   /**
    * Creates the cursor table and the sync's row unless they exist, each committed on its own.
-   * Another runner may create either at the same moment; that is fine.
+   * Another runner may create either at the same moment, or hold the row locked; neither blocks
+   * this.
    */
   void ensureRow(Connection target, String syncName) throws SQLException {
-    try (Statement create = target.createStatement()) {
-      create.execute(sql.create());
-    }
+    EngineTableDdl.create(target, sql.create());
+    boolean exists = query(target, sql.read(), syncName).isPresent();
     target.commit();
-    if (lockRow(target, syncName).isPresent()) {
-      target.commit();
+    if (exists) {
       return;
     }
     try (PreparedStatement insert = target.prepareStatement(sql.insert())) {
@@ -40,18 +38,32 @@ final class CursorStore {
       target.commit();
     } catch (SQLException e) {
       target.rollback();
-      if (lockRow(target, syncName).isEmpty()) {
+      boolean insertedByAnother = query(target, sql.read(), syncName).isPresent();
+      target.commit();
+      if (!insertedByAnother) {
         throw e;
       }
-      target.commit();
     }
   }
 
-  /** Locks the sync's row until the transaction ends and reads it. */
+  /** Locks the sync's row until the transaction ends and reads it, waiting for other holders. */
   Optional<StoredCursor> lockRow(Connection target, String syncName) throws SQLException {
-    try (PreparedStatement lock = target.prepareStatement(sql.lock())) {
-      lock.setString(1, syncName);
-      try (ResultSet row = lock.executeQuery()) {
+    return query(target, sql.lock(), syncName);
+  }
+
+  /**
+   * Locks the sync's row until the transaction ends and reads it, or returns empty at once when
+   * another transaction holds it.
+   */
+  Optional<StoredCursor> tryLockRow(Connection target, String syncName) throws SQLException {
+    return query(target, sql.tryLock(), syncName);
+  }
+
+  private static Optional<StoredCursor> query(Connection target, String select, String syncName)
+      throws SQLException {
+    try (PreparedStatement query = target.prepareStatement(select)) {
+      query.setString(1, syncName);
+      try (ResultSet row = query.executeQuery()) {
         if (!row.next()) {
           return Optional.empty();
         }

@@ -1,11 +1,11 @@
 package dev.tablesync.runtime.engine;
 
-import dev.tablesync.runtime.SyncListener;
 import dev.tablesync.runtime.dialect.Dialect;
 import dev.tablesync.runtime.dialect.Dialects;
 import dev.tablesync.runtime.spi.TableSpec;
 import dev.tablesync.runtime.spi.TableSync;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Prepares every table of an engine once: checks that its data sources exist, detects each data
@@ -20,19 +22,21 @@ import javax.sql.DataSource;
  */
 public final class EngineTables {
 
+  private static final Logger log = LoggerFactory.getLogger(EngineTables.class);
+
   private EngineTables() {}
 
   /**
    * One runner per table, by sync name.
    *
    * @throws IllegalStateException when two tables share a name, a table names a data source that
-   *     was not given, or a data source's product has no dialect
+   *     was not given, a data source's product has no dialect, or a table's lag needs a date-time
+   *     cursor
    */
   public static Map<String, TableRunner<?>> prepare(
       Collection<TableSync<?>> tables,
       Map<String, DataSource> dataSources,
-      String cursorTable,
-      SyncListener listener) {
+      EngineSettings settings) {
     Map<String, Dialect> dialects = new HashMap<>();
     Map<String, TableRunner<?>> runners = new TreeMap<>();
     Map<String, String> owners = new LinkedHashMap<>();
@@ -50,7 +54,7 @@ public final class EngineTables {
       Dialect targetDialect = dialects.computeIfAbsent(table.target(), n -> detect(n, target));
       runners.put(
           table.name(),
-          runner(sync, sourceDialect, targetDialect, source, target, cursorTable, listener));
+          runner(sync, sourceDialect, targetDialect, source, target, settings));
     }
     return runners;
   }
@@ -61,15 +65,15 @@ public final class EngineTables {
       Dialect targetDialect,
       DataSource source,
       DataSource target,
-      String cursorTable,
-      SyncListener listener) {
+      EngineSettings settings) {
     return new TableRunner<>(
         sync,
         TablePlan.of(sync.spec(), sourceDialect, targetDialect),
-        new CursorStore(targetDialect.cursorTable(cursorTable)),
+        new CursorStore(targetDialect.cursorTable(settings.cursorTable())),
+        new DeadLetterStore(targetDialect.deadLetterTable(settings.deadLetterTable())),
         source,
         target,
-        listener);
+        settings);
   }
 
   private static DataSource dataSource(
@@ -87,10 +91,19 @@ public final class EngineTables {
 
   private static Dialect detect(String name, DataSource dataSource) {
     try (Connection connection = dataSource.getConnection()) {
-      return Dialects.detect(connection);
+      Dialect dialect = Dialects.detect(connection);
+      DatabaseMetaData meta = connection.getMetaData();
+      // Drivers return the URL as given, password included.
+      log.info(
+          "data source '{}': {} {} at {}",
+          name,
+          dialect.name(),
+          meta.getDatabaseProductVersion(),
+          Redaction.redact(meta.getURL()));
+      return dialect;
     } catch (SQLException e) {
       throw new IllegalStateException(
-          "cannot connect to data source '" + name + "': " + e.getMessage(), e);
+          "cannot connect to data source '" + name + "': " + Redaction.redact(e.getMessage()), e);
     } catch (IllegalStateException e) {
       throw new IllegalStateException("data source '" + name + "': " + e.getMessage(), e);
     }

@@ -1,12 +1,15 @@
 package dev.tablesync.runtime.engine;
 
+import dev.tablesync.annotations.BadRowPolicy;
 import dev.tablesync.runtime.BadRowException;
 import dev.tablesync.runtime.BatchReport;
+import dev.tablesync.runtime.BusyPolicy;
+import dev.tablesync.runtime.DeadLetter;
+import dev.tablesync.runtime.DeadLetterRetry;
 import dev.tablesync.runtime.SyncException;
-import dev.tablesync.runtime.SyncListener;
 import dev.tablesync.runtime.SyncResult;
+import dev.tablesync.runtime.dialect.ErrorKind;
 import dev.tablesync.runtime.dialect.KeysetSelect;
-import dev.tablesync.runtime.spi.BadValueException;
 import dev.tablesync.runtime.spi.TableSpec;
 import dev.tablesync.runtime.spi.TableSync;
 import java.sql.Connection;
@@ -15,12 +18,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -30,7 +36,12 @@ import org.slf4j.LoggerFactory;
  * Runs one table until it is caught up. Each batch is one target transaction: lock the sync's
  * cursor row, read the rows after the stored position from the source, upsert them, store the
  * last row's (cursor, key), commit. A failure rolls the batch back and leaves the cursor where
- * the last committed batch put it.
+ * the last committed batch put it; a transient failure is retried on new connections.
+ *
+ * <p>When the target rejects a batch's upsert for a row's data, the batch is written again row by
+ * row, each row in a savepoint, to find the rows at fault; the cursor row stays locked meanwhile.
+ * Rows at fault (and rows the source gives that cannot be read) fail the batch, or, under {@link
+ * BadRowPolicy#DEAD_LETTER}, go to the dead-letter table in the same transaction.
  *
  * @param <R> the table's record
  */
@@ -38,34 +49,35 @@ public final class TableRunner<R extends Record> {
 
   private static final Logger log = LoggerFactory.getLogger(TableRunner.class);
 
-  private final TableSync<R> sync;
   private final TableSpec table;
   private final TablePlan plan;
   private final CursorStore cursors;
+  private final DeadLetterStore deadLetters;
+  private final RowLayout layout;
+  private final SourceReader<R> reader;
+  private final TargetWriter<R> writer;
   private final DataSource source;
   private final DataSource target;
-  private final SyncListener listener;
-  private final List<Class<?>> positionTypes;
-  private final int[] positionColumns;
+  private final EngineSettings settings;
 
   TableRunner(
       TableSync<R> sync,
       TablePlan plan,
       CursorStore cursors,
+      DeadLetterStore deadLetters,
       DataSource source,
       DataSource target,
-      SyncListener listener) {
-    this.sync = sync;
+      EngineSettings settings) {
     this.table = sync.spec();
     this.plan = plan;
     this.cursors = cursors;
+    this.deadLetters = deadLetters;
+    this.layout = new RowLayout(table);
+    this.reader = new SourceReader<>(sync, layout, plan);
+    this.writer = new TargetWriter<>(sync, layout, plan);
     this.source = source;
     this.target = target;
-    this.listener = listener;
-    this.positionColumns = positionColumns(table);
-    this.positionTypes =
-        Arrays.stream(positionColumns).<Class<?>>mapToObj(i -> table.columns().get(i).javaType())
-            .toList();
+    this.settings = settings;
   }
 
   /** The sync's name. */
@@ -74,45 +86,34 @@ public final class TableRunner<R extends Record> {
   }
 
   /**
-   * Syncs batches until one comes back short of the batch size, or until {@code stopRequested}
-   * says so; it is asked before each batch after the first, so a stop never cuts a batch short.
+   * Syncs batches until one comes back short of the batch size, until the table is busy and the
+   * engine skips busy tables, or until {@code stopRequested} says so; it is asked before each
+   * batch after the first, so a stop never cuts a batch short.
+   *
+   * @throws SyncException when a batch fails for good; earlier batches stay committed
    */
   public SyncResult run(BooleanSupplier stopRequested) {
-    long started = System.nanoTime();
-    String stored = "none";
-    try (Connection from = source.getConnection();
-        Connection to = target.getConnection()) {
-      from.setReadOnly(true);
-      from.setAutoCommit(true);
-      to.setAutoCommit(false);
-      cursors.ensureRow(to, table.name());
-      Batches batches = new Batches(from, to, started, stopRequested);
-      SyncResult result;
-      try {
-        result = batches.runAll();
-      } finally {
-        stored = batches.stored;
-      }
-      log.info(
-          "{}: {} rows in {} batches, {} ms, {} rows/s, cursor {}",
-          table.name(),
-          result.rowsWritten(),
-          result.batches(),
-          result.duration().toMillis(),
-          Math.round(result.rowsPerSecond()),
-          stored);
-      listener.runFinished(result);
-      return result;
+    Totals totals = new Totals();
+    try {
+      withRetries(totals, () -> runBatches(totals, stopRequested));
     } catch (SyncException e) {
-      log.error("{}: {}", table.name(), e.getMessage(), e);
-      listener.runFailed(table.name(), e);
+      log.error("{}", e.getMessage(), Redaction.redact(e.getCause()));
+      settings.listener().runFailed(table.name(), e);
       throw e;
-    } catch (SQLException | RuntimeException e) {
-      SyncException failure = new SyncException(table.name(), stored, describe(e), e);
-      log.error("{}: {}", table.name(), failure.getMessage(), e);
-      listener.runFailed(table.name(), failure);
-      throw failure;
     }
+    SyncResult result = totals.result();
+    log.info(
+        "{}: {} rows in {} batches{}{}, {} ms, {} rows/s, cursor {}",
+        table.name(),
+        result.rowsWritten(),
+        result.batches(),
+        result.rowsDeadLettered() == 0 ? "" : ", " + result.rowsDeadLettered() + " set aside",
+        result.stoppedBusy() ? ", stopped: another runner holds the table" : "",
+        result.duration().toMillis(),
+        Math.round(result.rowsPerSecond()),
+        totals.stored());
+    settings.listener().runFinished(result);
+    return result;
   }
 
   /**
@@ -139,7 +140,7 @@ public final class TableRunner<R extends Record> {
     }
     Position position =
         stored.hasPosition()
-            ? Position.decode(stored.cursorText(), stored.keyText(), positionTypes)
+            ? layout.decode(stored.cursorText(), stored.keyText())
             : null;
     return new Progress(
         position == null ? null : position.cursor(), stored.rowsSynced(), newest);
@@ -168,93 +169,296 @@ public final class TableRunner<R extends Record> {
     return type;
   }
 
-  /** The state of one run: its connections and what it has committed so far. */
-  private final class Batches {
+  /** The rows this sync set aside in the dead-letter table, oldest first. */
+  public List<DeadLetter> deadLetters() {
+    try (Connection to = target.getConnection()) {
+      to.setAutoCommit(false);
+      deadLetters.ensureTable(to);
+      List<DeadLetterStore.StoredLetter> stored = deadLetters.list(to, table.name());
+      to.commit();
+      List<DeadLetter> letters = new ArrayList<>();
+      for (DeadLetterStore.StoredLetter letter : stored) {
+        Position position = layout.decode(letter.cursorText(), letter.keyText());
+        letters.add(
+            new DeadLetter(
+                table.name(),
+                position.key(),
+                position.cursor(),
+                letter.error(),
+                letter.row(),
+                letter.failedAt()));
+      }
+      return letters;
+    } catch (SQLException e) {
+      throw new SyncException(
+          table.name(),
+          "not read",
+          "cannot list the dead letters: " + Redaction.describe(e),
+          e);
+    }
+  }
+
+  /**
+   * Reads each dead-lettered row again from the source by its key and writes it, taking turns
+   * with batches on the cursor row; the cursor does not move. Rows that fail again stay, with
+   * the new error.
+   *
+   * @throws SyncException when the source or target fails other than for a row's data
+   */
+  public DeadLetterRetry retryDeadLetters() {
+    int written = 0;
+    int stillBad = 0;
+    int gone = 0;
+    try (Connection from = source.getConnection();
+        Connection to = target.getConnection();
+        Session session = new Session(from, to)) {
+      deadLetters.ensureTable(to);
+      List<DeadLetterStore.StoredLetter> letters = deadLetters.list(to, table.name());
+      to.commit();
+      for (DeadLetterStore.StoredLetter letter : letters) {
+        cursors.lockRow(to, table.name());
+        Position stored = layout.decode(letter.cursorText(), letter.keyText());
+        PreparedStatement keyed = session.prepare(from, plan.keyedRead());
+        for (int i = 0; i < stored.key().size(); i++) {
+          Parameters.bind(keyed, i + 1, stored.key().get(i));
+        }
+        SourceRows<R> rows = reader.read(keyed);
+        List<RejectedRow> rejected = new ArrayList<>(rows.rejected());
+        rejected.addAll(writer.write(to, session.prepare(to, plan.upsert()), rows.records()));
+        if (rejected.isEmpty()) {
+          deadLetters.delete(to, table.name(), letter.keyText());
+          if (rows.count() == 0) {
+            gone++;
+          } else {
+            written++;
+          }
+        } else {
+          RejectedRow again = rejected.get(0);
+          Position position = again.position() == null ? stored : again.position();
+          deadLetters.put(to, table.name(), position, again.error(), again.row());
+          stillBad++;
+        }
+        to.commit();
+      }
+    } catch (SQLException e) {
+      throw new SyncException(
+          table.name(),
+          "unchanged",
+          "retrying the dead letters failed: " + Redaction.describe(e),
+          e);
+    }
+    log.info(
+        "{}: dead letters retried: {} written, {} still bad, {} gone from the source",
+        table.name(),
+        written,
+        stillBad,
+        gone);
+    return new DeadLetterRetry(table.name(), written, stillBad, gone);
+  }
+
+  /** A unit of work that may be tried again. */
+  @FunctionalInterface
+  private interface Attempt {
+    void run() throws SQLException;
+  }
+
+  /**
+   * Runs {@code attempt}, and again after a pause when it fails with a transient error, as the
+   * retry policy allows; attempts are counted per batch, so the count starts over after a commit.
+   */
+  private void withRetries(Totals totals, Attempt attempt) {
+    int attempts = 1;
+    while (true) {
+      int committedBefore = totals.batches;
+      try {
+        attempt.run();
+        return;
+      } catch (SyncException e) {
+        throw e;
+      } catch (SQLException | RuntimeException e) {
+        if (totals.batches > committedBefore) {
+          attempts = 1;
+        }
+        ErrorKind kind = e instanceof SQLException sql ? plan.classify(sql) : ErrorKind.OTHER;
+        int max = settings.retry().maxAttempts();
+        if (kind != ErrorKind.TRANSIENT) {
+          throw new SyncException(
+              table.name(),
+              totals.stored(),
+              "failed on attempt " + attempts + ", not retried (" + notRetried(kind) + "): "
+                  + Redaction.describe(e),
+              e);
+        }
+        if (attempts >= max) {
+          throw new SyncException(
+              table.name(),
+              totals.stored(),
+              "failed on attempt " + attempts + " of " + max + " (transient error): "
+                  + Redaction.describe(e),
+              e);
+        }
+        Duration pause = settings.retry().pauseAfter(attempts);
+        log.warn(
+            "{}: attempt {} of {} failed at cursor {} (transient error, retrying in {} ms): {}",
+            table.name(),
+            attempts,
+            max,
+            totals.stored(),
+            pause.toMillis(),
+            Redaction.describe(e));
+        try {
+          Thread.sleep(pause.toMillis(), (int) (pause.toNanos() % 1_000_000));
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw new SyncException(
+              table.name(),
+              totals.stored(),
+              "interrupted while waiting to retry attempt " + attempts + ": "
+                  + Redaction.describe(e),
+              e);
+        }
+        attempts++;
+      }
+    }
+  }
+
+  private static String notRetried(ErrorKind kind) {
+    return kind == ErrorKind.BAD_DATA ? "a row's data" : "not a transient error";
+  }
+
+  /** One attempt: new connections, then batches until caught up, busy or asked to stop. */
+  private void runBatches(Totals totals, BooleanSupplier stopRequested) throws SQLException {
+    try (Connection from = source.getConnection();
+        Connection to = target.getConnection();
+        Session session = new Session(from, to)) {
+      cursors.ensureRow(to, table.name());
+      if (table.badRows() == BadRowPolicy.DEAD_LETTER) {
+        deadLetters.ensureTable(to);
+      }
+      BatchEnd end;
+      do {
+        end = session.runBatch(totals);
+      } while (end == BatchEnd.FULL && !stopRequested.getAsBoolean());
+    }
+  }
+
+  /** How a batch ended, which decides whether another follows. */
+  private enum BatchEnd {
+    /** It read a full batch; more rows may follow. */
+    FULL,
+    /** It read fewer rows than a batch: the table is caught up. */
+    CAUGHT_UP,
+    /** Another runner holds the table and the engine skips busy tables. */
+    BUSY
+  }
+
+  /** One attempt's connections and the statements prepared on them. */
+  private final class Session implements AutoCloseable {
     private final Connection from;
     private final Connection to;
-    private final long started;
-    private final BooleanSupplier stopRequested;
-    private long rows;
-    private int batches;
-    private Position position;
-    private String stored = "none";
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
 
-    Batches(Connection from, Connection to, long started, BooleanSupplier stopRequested) {
+    Session(Connection from, Connection to) throws SQLException {
       this.from = from;
       this.to = to;
-      this.started = started;
-      this.stopRequested = stopRequested;
+      from.setReadOnly(true);
+      from.setAutoCommit(true);
+      to.setAutoCommit(false);
     }
 
-    SyncResult runAll() throws SQLException {
-      try (PreparedStatement firstRead = from.prepareStatement(plan.firstRead().sql());
-          PreparedStatement nextRead = from.prepareStatement(plan.nextRead().sql());
-          PreparedStatement upsert = to.prepareStatement(plan.upsert())) {
-        int read;
-        do {
-          read = runOne(firstRead, nextRead, upsert);
-        } while (read == table.batchSize() && !stopRequested.getAsBoolean());
+    /** {@code sql} prepared on {@code connection}, once per session. */
+    PreparedStatement prepare(Connection connection, String sql) throws SQLException {
+      PreparedStatement statement = statements.get(sql);
+      if (statement == null) {
+        statement = connection.prepareStatement(sql);
+        statements.put(sql, statement);
       }
-      return new SyncResult(
-          table.name(),
-          rows,
-          rows,
-          batches,
-          position == null ? null : position.cursor(),
-          position == null ? List.of() : position.key(),
-          Duration.ofNanos(System.nanoTime() - started));
+      return statement;
     }
 
-    /** Runs one batch in one target transaction; returns how many rows it read. */
-    private int runOne(
-        PreparedStatement firstRead, PreparedStatement nextRead, PreparedStatement upsert)
-        throws SQLException {
-      boolean committed = false;
+    /** Runs one batch in one target transaction. */
+    BatchEnd runBatch(Totals totals) throws SQLException {
+      boolean ended = false;
       try {
-        CursorStore.StoredCursor cursor =
-            cursors
-                .lockRow(to, table.name())
-                .orElseThrow(() -> new SQLException("the cursor row vanished"));
-        position =
-            cursor.hasPosition()
-                ? Position.decode(cursor.cursorText(), cursor.keyText(), positionTypes)
-                : null;
-        stored = position == null ? "none" : position.toString();
-        List<R> batch = read(position == null ? firstRead : nextRead, position);
-        if (batch.isEmpty()) {
+        Optional<CursorStore.StoredCursor> locked =
+            settings.whenBusy() == BusyPolicy.SKIP
+                ? cursors.tryLockRow(to, table.name())
+                : cursors.lockRow(to, table.name());
+        if (locked.isEmpty()) {
+          if (settings.whenBusy() != BusyPolicy.SKIP) {
+            throw new SQLException("the cursor row of " + table.name() + " vanished");
+          }
           to.rollback();
-          committed = true;
-          return 0;
+          ended = true;
+          totals.stoppedBusy = true;
+          return BatchEnd.BUSY;
         }
-        for (R row : batch) {
-          sync.bind(upsert, row);
-          upsert.addBatch();
+        CursorStore.StoredCursor cursor = locked.get();
+        Position after =
+            cursor.hasPosition() ? layout.decode(cursor.cursorText(), cursor.keyText()) : null;
+        totals.locked(after);
+        SourceRows<R> rows = reader.read(keysetRead(after));
+        if (rows.count() == 0) {
+          to.rollback();
+          ended = true;
+          return BatchEnd.CAUGHT_UP;
         }
-        upsert.executeBatch();
-        Position last = positionOf(batch.get(batch.size() - 1));
-        cursors.update(to, table.name(), last, batch.size());
+        failUnlessSetAside(rows.rejected(), totals);
+        List<RejectedRow> refused =
+            writer.write(to, prepare(to, plan.upsert()), rows.records());
+        failUnlessSetAside(refused, totals);
+        List<RejectedRow> setAside = new ArrayList<>(rows.rejected());
+        setAside.addAll(refused);
+        for (RejectedRow row : setAside) {
+          deadLetters.put(to, table.name(), row.position(), row.error(), row.row());
+        }
+        int written = rows.records().size() - refused.size();
+        cursors.update(to, table.name(), rows.last(), written);
         to.commit();
-        committed = true;
-        position = last;
-        stored = last.toString();
-        rows += batch.size();
-        batches++;
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-        log.debug("{}: batch {} of {} rows committed, cursor {}", table.name(), batches,
-            batch.size(), stored);
-        listener.batchCommitted(
-            new BatchReport(table.name(), batches, batch.size(), rows, last.cursorText(), elapsed));
-        return batch.size();
+        ended = true;
+        totals.committed(rows.count(), written, setAside.size(), rows.last());
+        report(totals, written, setAside);
+        return rows.count() == table.batchSize() ? BatchEnd.FULL : BatchEnd.CAUGHT_UP;
       } finally {
-        if (!committed) {
-          upsert.clearBatch();
+        if (!ended) {
           rollbackQuietly();
         }
       }
     }
 
-    private List<R> read(PreparedStatement select, Position after) throws SQLException {
+    private void report(Totals totals, int written, List<RejectedRow> setAside) {
+      log.debug(
+          "{}: batch {} of {} rows committed, cursor {}",
+          table.name(),
+          totals.batches,
+          written,
+          totals.stored());
+      if (!setAside.isEmpty()) {
+        RejectedRow first = setAside.get(0);
+        log.warn(
+            "{}: batch {} set {} aside in the dead-letter table, the first with key {}: {}",
+            table.name(),
+            totals.batches,
+            setAside.size() == 1 ? "1 row" : setAside.size() + " rows",
+            first.key(),
+            first.error());
+      }
+      settings
+          .listener()
+          .batchCommitted(
+              new BatchReport(
+                  table.name(),
+                  totals.batches,
+                  written,
+                  totals.rowsWritten,
+                  totals.position.cursorText(),
+                  Duration.ofNanos(System.nanoTime() - totals.started)));
+    }
+
+    /** The keyset read after {@code after} (from the start when null), its parameters bound. */
+    private PreparedStatement keysetRead(Position after) throws SQLException {
       KeysetSelect shape = after == null ? plan.firstRead() : plan.nextRead();
+      PreparedStatement select = prepare(from, shape.sql());
       int index = 1;
       for (KeysetSelect.Parameter parameter : shape.parameters()) {
         if (parameter instanceof KeysetSelect.PositionValue value) {
@@ -266,20 +470,13 @@ public final class TableRunner<R extends Record> {
         }
         index++;
       }
-      List<R> batch = new ArrayList<>(table.batchSize());
-      try (ResultSet rs = select.executeQuery()) {
-        while (rs.next()) {
-          try {
-            batch.add(sync.read(rs));
-          } catch (BadValueException e) {
-            throw new BadRowException(table.name(), stored, keyOf(rs), e.column(), e);
-          }
-        }
-      }
-      return batch;
+      return select;
     }
 
-    /** The source's clock minus the lag, in the cursor's type. */
+    /**
+     * The source's clock minus the lag, in the cursor's type; for an instant, the clock was read
+     * in UTC.
+     */
     private Object upperBound() throws SQLException {
       try (Statement clock = from.createStatement();
           ResultSet now = clock.executeQuery(plan.sourceClock())) {
@@ -290,74 +487,96 @@ public final class TableRunner<R extends Record> {
         if (cursorType == OffsetDateTime.class) {
           return bound.atOffset(ZoneOffset.UTC);
         }
-        if (cursorType == java.time.Instant.class) {
+        if (cursorType == Instant.class) {
           return bound.toInstant(ZoneOffset.UTC);
         }
         return bound;
       }
     }
 
-    private Position positionOf(R row) {
-      Object[] values = sync.values(row);
-      List<Object> position = new ArrayList<>(positionColumns.length);
-      for (int column : positionColumns) {
-        if (values[column] == null) {
-          throw new BadRowException(
-              table.name(),
-              stored,
-              keyOf(values),
-              table.columns().get(column).name(),
-              new IllegalStateException("a cursor or key column is NULL"));
+    /**
+     * Fails the batch with the first of {@code rejected}, unless the table sets bad rows aside
+     * and every one of them has a position to store.
+     */
+    private void failUnlessSetAside(List<RejectedRow> rejected, Totals totals) {
+      for (RejectedRow row : rejected) {
+        if (table.badRows() == BadRowPolicy.FAIL) {
+          throw badRow(row, totals, row.problem());
         }
-        position.add(values[column]);
+        if (row.position() == null) {
+          throw badRow(
+              row,
+              totals,
+              row.problem() + "; the row cannot be set aside, since its cursor or key cannot be"
+                  + " read");
+        }
       }
-      return new Position(position);
+    }
+
+    private BadRowException badRow(RejectedRow row, Totals totals, String problem) {
+      return new BadRowException(
+          table.name(), totals.stored(), row.key(), row.column(), problem, row.cause());
     }
 
     private void rollbackQuietly() {
       try {
         to.rollback();
       } catch (SQLException e) {
-        log.warn("{}: rollback failed: {}", table.name(), e.getMessage());
+        log.warn("{}: rollback failed: {}", table.name(), Redaction.describe(e));
+      }
+    }
+
+    @Override
+    public void close() throws SQLException {
+      for (PreparedStatement statement : statements.values()) {
+        statement.close();
       }
     }
   }
 
-  /** The key of the row {@code rs} is on, read as plain objects; unreadable values are null. */
-  private List<Object> keyOf(ResultSet rs) {
-    List<Object> key = new ArrayList<>();
-    for (int index : table.keyIndexes()) {
-      try {
-        key.add(rs.getObject(index + 1));
-      } catch (SQLException e) {
-        key.add(null);
+  /** What one run has done so far. */
+  private final class Totals {
+    private final long started = System.nanoTime();
+    private long rowsRead;
+    private long rowsWritten;
+    private long rowsDeadLettered;
+    private int batches;
+    private boolean stoppedBusy;
+    /** The stored position as last seen: locked at a batch's start, or committed at its end. */
+    private Position position;
+    private boolean positionSeen;
+
+    void locked(Position stored) {
+      position = stored;
+      positionSeen = true;
+    }
+
+    void committed(int read, int written, int setAside, Position last) {
+      rowsRead += read;
+      rowsWritten += written;
+      rowsDeadLettered += setAside;
+      batches++;
+      position = last;
+    }
+
+    String stored() {
+      if (!positionSeen) {
+        return "not read yet";
       }
+      return position == null ? "none" : position.toString();
     }
-    return key;
-  }
 
-  private List<Object> keyOf(Object[] values) {
-    List<Object> key = new ArrayList<>();
-    for (int index : table.keyIndexes()) {
-      key.add(values[index]);
+    SyncResult result() {
+      return new SyncResult(
+          table.name(),
+          rowsRead,
+          rowsWritten,
+          batches,
+          position == null ? null : position.cursor(),
+          position == null ? List.of() : position.key(),
+          Duration.ofNanos(System.nanoTime() - started),
+          rowsDeadLettered,
+          stoppedBusy);
     }
-    return key;
-  }
-
-  /** The cursor column's index, then the key columns' indexes. */
-  private static int[] positionColumns(TableSpec table) {
-    int[] keys = table.keyIndexes();
-    int[] columns = new int[keys.length + 1];
-    columns[0] = table.cursorIndex();
-    System.arraycopy(keys, 0, columns, 1, keys.length);
-    return columns;
-  }
-
-  private static String describe(Exception e) {
-    if (e instanceof SQLException sql) {
-      SQLException cause = sql.getNextException() != null ? sql.getNextException() : sql;
-      return "batch failed: " + cause.getMessage() + " [SQLState " + cause.getSQLState() + "]";
-    }
-    return "batch failed: " + e;
   }
 }

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tablesync.runtime.spi.TableSpec;
 import dev.tablesync.runtime.tables.StockLevel;
+import java.sql.BatchUpdateException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -148,6 +151,100 @@ class DialectSqlTest {
     assertTrue(
         sqlServer.create().startsWith("IF OBJECT_ID(N'tablesync_cursor', N'U') IS NULL\nCREATE TABLE [tablesync_cursor] ("),
         sqlServer.create());
+  }
+
+  @Test
+  void aBusyCursorRowIsSkippedWithSkipLockedOrReadPast() {
+    assertEquals(
+        "SELECT cursor_value, key_value, rows_synced FROM \"tablesync_cursor\""
+            + " WHERE sync_name = ? FOR UPDATE SKIP LOCKED",
+        new PostgresDialect().cursorTable("tablesync_cursor").tryLock());
+    assertEquals(
+        "SELECT cursor_value, key_value, rows_synced FROM [tablesync_cursor]"
+            + " WITH (UPDLOCK, ROWLOCK, READPAST) WHERE sync_name = ?",
+        new SqlServerDialect().cursorTable("tablesync_cursor").tryLock());
+  }
+
+  @Test
+  void aRowIsReadAgainByItsKeyForARetry() {
+    assertEquals(
+        "SELECT q.`warehouse`, q.`sku`, q.`qty`, q.`updated_at`\n"
+            + "FROM (\nSELECT warehouse, sku, qty, updated_at FROM stock_level\n) q\n"
+            + "WHERE q.`warehouse` = ? AND q.`sku` = ?",
+        new MariaDbDialect().keyedSelect(STOCK));
+  }
+
+  @Test
+  void deadLettersAreKeptOnePerSyncAndKey() {
+    DeadLetterSql postgres = new PostgresDialect().deadLetterTable("tablesync_dead_letter");
+    assertEquals(
+        """
+        CREATE TABLE IF NOT EXISTS "tablesync_dead_letter" (
+          sync_name VARCHAR(128) NOT NULL,
+          key_value VARCHAR(500) NOT NULL,
+          cursor_value VARCHAR(1000) NOT NULL,
+          error VARCHAR(4000) NOT NULL,
+          row_text TEXT NOT NULL,
+          failed_at TIMESTAMP NOT NULL,
+          PRIMARY KEY (sync_name, key_value)
+        )""",
+        postgres.create());
+    assertEquals(
+        "DELETE FROM \"tablesync_dead_letter\" WHERE sync_name = ? AND key_value = ?",
+        postgres.delete());
+    String sqlServer = new SqlServerDialect().deadLetterTable("tablesync_dead_letter").create();
+    assertTrue(
+        sqlServer.startsWith(
+            "IF OBJECT_ID(N'tablesync_dead_letter', N'U') IS NULL\n"
+                + "CREATE TABLE [tablesync_dead_letter] ("),
+        sqlServer);
+    assertTrue(sqlServer.contains("row_text NVARCHAR(MAX) NOT NULL"), sqlServer);
+  }
+
+  @Test
+  void errorsAreTransientByStateOrVendorCodeAndBadDataByState() {
+    Dialect mariaDb = new MariaDbDialect();
+    assertEquals(ErrorKind.TRANSIENT, mariaDb.classify(error("HY000", 1205)), "lock wait timeout");
+    assertEquals(ErrorKind.TRANSIENT, mariaDb.classify(error("40001", 1213)), "deadlock");
+    assertEquals(
+        ErrorKind.TRANSIENT,
+        mariaDb.classify(new SQLNonTransientConnectionException("Socket error", "08000", -1)),
+        "lost connection");
+    assertEquals(ErrorKind.BAD_DATA, mariaDb.classify(error("22001", 1406)), "too long");
+    assertEquals(ErrorKind.BAD_DATA, mariaDb.classify(error("22007", 1366)), "bad string value");
+    assertEquals(ErrorKind.OTHER, mariaDb.classify(error("42S02", 1146)), "no such table");
+    BatchUpdateException batch =
+        new BatchUpdateException("batch failed", null, 0, new int[0], error("22003", 1264));
+    assertEquals(
+        ErrorKind.BAD_DATA,
+        mariaDb.classify(batch),
+        "a batch failing on an out-of-range value, whose own state says nothing");
+
+    Dialect postgres = new PostgresDialect();
+    assertEquals(ErrorKind.TRANSIENT, postgres.classify(error("55P03", 0)), "lock timeout");
+    assertEquals(ErrorKind.TRANSIENT, postgres.classify(error("57P01", 0)), "terminated");
+    assertEquals(ErrorKind.TRANSIENT, postgres.classify(error("40P01", 0)), "deadlock");
+    assertEquals(ErrorKind.OTHER, postgres.classify(error("HY000", 1205)), "a MySQL code");
+    assertEquals(ErrorKind.BAD_DATA, postgres.classify(error("23502", 0)), "NULL into NOT NULL");
+    assertEquals(ErrorKind.OTHER, postgres.classify(new SQLException("no state")));
+
+    assertEquals(ErrorKind.TRANSIENT, new SqlServerDialect().classify(error("S0001", 1222)));
+    assertEquals(
+        ErrorKind.TRANSIENT,
+        new H2Dialect(StandardDialect.IdentifierCase.UPPER).classify(error("HYT00", 50200)));
+  }
+
+  private static SQLException error(String state, int code) {
+    return new SQLException("error " + code, state, code);
+  }
+
+  @Test
+  void instantCursorsAreBoundedByTheClockInUtc() {
+    assertEquals("SELECT UTC_TIMESTAMP(6)", new MariaDbDialect().currentUtcTimestampQuery());
+    assertEquals("SELECT SYSUTCDATETIME()", new SqlServerDialect().currentUtcTimestampQuery());
+    assertEquals(
+        "SELECT CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)",
+        new H2Dialect(StandardDialect.IdentifierCase.UPPER).currentUtcTimestampQuery());
   }
 
   @Test

@@ -45,7 +45,7 @@ public final class ClusterNode {
             .dataSource("source", source)
             .dataSource("target", target)
             .table(new ParcelSync())
-            .table(new ShipmentSync())
+            .table(new ConsignmentSync())
             .table(new InvoiceSync())
             .table(new CarrierSync())
             .listener(

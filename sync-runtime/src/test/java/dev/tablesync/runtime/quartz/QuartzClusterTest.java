@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class QuartzClusterTest {
 
   private static final int NODES = 3;
-  private static final List<String> TABLES = List.of("carrier", "invoice", "parcel", "shipment");
+  private static final List<String> TABLES = List.of("carrier", "invoice", "parcel", "consignment");
   private static final int ROWS = 3_000;
   private static final int ROWS_ADDED_AFTER_KILL = 500;
   private static final long BATCH_PAUSE_MILLIS = 40;

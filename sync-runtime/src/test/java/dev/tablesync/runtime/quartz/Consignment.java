@@ -7,9 +7,9 @@ import java.time.LocalDateTime;
 
 /** One of the tables the Quartz cluster test syncs; they differ only in name. */
 @SyncTable(
-    name = "shipment",
-    targetTable = "shipment_copy",
+    name = "consignment",
+    targetTable = "consignment_copy",
     batchSize = 100,
     interval = "1s",
-    query = "SELECT id, label, changed_at FROM shipment")
-public record Shipment(@SyncKey long id, String label, @SyncCursor LocalDateTime changedAt) {}
+    query = "SELECT id, label, changed_at FROM consignment")
+public record Consignment(@SyncKey long id, String label, @SyncCursor LocalDateTime changedAt) {}

@@ -1,0 +1,183 @@
+package dev.tablesync.runtime.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tablesync.runtime.RetryPolicy;
+import dev.tablesync.runtime.SyncEngine;
+import dev.tablesync.runtime.SyncException;
+import dev.tablesync.runtime.tables.Item;
+import dev.tablesync.runtime.tables.ItemSync;
+import dev.tablesync.runtime.tables.Shipment;
+import dev.tablesync.runtime.tables.ShipmentSync;
+import dev.tablesync.runtime.testing.Route;
+import dev.tablesync.runtime.testing.Sql;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Crashes at every point of a run lose nothing: a fault injected at each JDBC step (before the
+ * call reaches the server, and after the server did the work), and a sync process killed with
+ * SIGKILL mid-run. After each, the cursor is never ahead of the data, and a new run makes the
+ * target equal to the source. The class prints the tally of every fault.
+ */
+class CrashRecoveryTest {
+
+  private static final LocalDateTime T0 = LocalDateTime.of(2024, 5, 1, 12, 0, 0, 250_000_000);
+
+  private static final AtomicLong faultsInjected = new AtomicLong();
+  private static final AtomicLong runsRecovered = new AtomicLong();
+  private static final AtomicLong rowsLost = new AtomicLong();
+  private static final AtomicLong rowsDuplicated = new AtomicLong();
+
+  static List<Route> routes() {
+    return TestDatabases.crossingRoutes();
+  }
+
+  @AfterAll
+  static void printTheTally() {
+    System.out.println(
+        "reliability: faults injected " + faultsInjected + ", runs recovered " + runsRecovered
+            + ", rows lost " + rowsLost + ", rows duplicated " + rowsDuplicated);
+    assertEquals(faultsInjected.get(), runsRecovered.get(), "every fault is followed by recovery");
+    assertEquals(0, rowsLost.get(), "rows lost");
+    assertEquals(0, rowsDuplicated.get(), "rows duplicated");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("routes")
+  void aFaultAtAnyJdbcStepOfARunLosesNothing(Route route) {
+    try (TestDatabases databases = new TestDatabases()) {
+      SyncedTable<Shipment> shipments = SyncedTable.shipments(route, databases);
+      FaultPlan faults = new FaultPlan();
+      SyncEngine engine =
+          SyncEngine.builder()
+              .dataSource("source", faults.wrap("source", shipments.source))
+              .dataSource("target", faults.wrap("target", shipments.target))
+              .table(new ShipmentSync())
+              .retry(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)))
+              .build();
+      // Each round changes ten rows at one new time: three batches of 4, 4 and 2 rows. The
+      // first run also adds the cursor row; the second takes the steps that every later one does.
+      changeTenShipments(shipments, 0);
+      engine.run("shipment");
+      changeTenShipments(shipments, 1);
+      faults.reset();
+      engine.run("shipment");
+      List<String> steps = faults.steps();
+      shipments.assertSame("runs without faults");
+
+      // Creating the cursor table is tried once more when it fails, on purpose: faults there pass.
+      int creatingSteps = steps.indexOf("target: executeQuery");
+      int round = 2;
+      for (FaultPlan.Kind kind : FaultPlan.Kind.values()) {
+        for (FaultPlan.Timing timing : FaultPlan.Timing.values()) {
+          for (int step = 0; step < steps.size(); step++) {
+            String fault = "step " + step + " of " + steps + ", " + timing + ", " + kind;
+            changeTenShipments(shipments, round++);
+            faults.failAt(step, timing, kind);
+            boolean failed = runFails(engine);
+            assertNotNull(faults.injected(), "not reached: " + fault);
+            faults.reset();
+            faultsInjected.incrementAndGet();
+            if (kind == FaultPlan.Kind.TRANSIENT || step < creatingSteps) {
+              assertFalse(failed, "the run recovers by itself from " + fault);
+            } else {
+              assertTrue(failed, "the run fails at " + fault);
+            }
+            shipments.assertCursorNotAhead(fault);
+            if (failed) {
+              engine.run("shipment");
+            }
+            recovered(shipments, fault);
+          }
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("routes")
+  void aSyncProcessKilledMidRunLosesNothing(Route route) throws Exception {
+    try (TestDatabases databases = new TestDatabases()) {
+      SyncedTable<Item> items = SyncedTable.items(route, databases);
+      SyncEngine engine = items.engine().table(new ItemSync()).build();
+      int perRound = 3_000;
+      for (int kill = 0; kill < 3; kill++) {
+        items.insertItems(kill * perRound + 1L, perRound, 100, T0.plusMinutes(kill));
+        String context = "kill " + kill;
+        try (SyncProcess child =
+            SyncProcess.start(
+                List.of(),
+                List.of(
+                    "--source", TestDatabases.url(items.source),
+                    "--target", TestDatabases.url(items.target),
+                    ItemSync.class.getName()),
+                Map.of(),
+                Path.of("target", "sync-processes", "kill-" + kill + ".log"))) {
+          child.await(line -> line.startsWith("batch item "), Duration.ofSeconds(60));
+          Thread.sleep(ThreadLocalRandom.current().nextInt(30));
+          child.kill();
+        }
+        faultsInjected.incrementAndGet();
+        items.assertCursorNotAhead(context);
+        long copied = items.targetRows().size();
+        assertTrue(
+            copied < (kill + 1L) * perRound,
+            context + ": killed after the run had finished; raise the rows per round");
+
+        engine.run("item");
+        recovered(items, context);
+      }
+    }
+  }
+
+  /** Updates six rows and inserts four, all at a new change time. */
+  private static void changeTenShipments(SyncedTable<Shipment> shipments, int round) {
+    LocalDateTime changedAt = T0.plusSeconds(round).plusNanos(round * 1_000L);
+    if (round > 0) {
+      Sql.execute(
+          shipments.source,
+          "UPDATE shipment SET weight = weight + 1, changed_at = ? WHERE id <= 6",
+          changedAt);
+    }
+    int inserted = round == 0 ? 10 : 4;
+    long first = round == 0 ? 1 : 7 + round * 4L;
+    Sql.batch(
+        shipments.source,
+        "INSERT INTO shipment (id, label, weight, changed_at) VALUES (?, ?, ?, ?)",
+        first,
+        first + inserted - 1,
+        id -> List.of(id, "parcel " + id, (int) id * 3, changedAt));
+  }
+
+  private static boolean runFails(SyncEngine engine) {
+    try {
+      engine.run("shipment");
+      return false;
+    } catch (SyncException e) {
+      return true;
+    }
+  }
+
+  private static void recovered(SyncedTable<?> table, String context) {
+    long lost = table.rowsLost();
+    long duplicated = table.rowsDuplicated();
+    rowsLost.addAndGet(lost);
+    rowsDuplicated.addAndGet(duplicated);
+    if (lost == 0 && duplicated == 0) {
+      runsRecovered.incrementAndGet();
+    }
+    table.assertSame(context);
+  }
+}
