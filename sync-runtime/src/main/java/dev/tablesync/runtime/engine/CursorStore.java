@@ -46,6 +46,11 @@ final class CursorStore {
     }
   }
 
+  /** Reads the sync's row without locking it, for status views; empty before its first run. */
+  Optional<StoredCursor> readRow(Connection target, String syncName) throws SQLException {
+    return query(target, sql.read(), syncName);
+  }
+
   /** Locks the sync's row until the transaction ends and reads it, waiting for other holders. */
   Optional<StoredCursor> lockRow(Connection target, String syncName) throws SQLException {
     return query(target, sql.lock(), syncName);

@@ -121,15 +121,13 @@ public final class TableRunner<R extends Record> {
    * cursor row if no run has yet), and the newest cursor in the source.
    */
   public Progress progress() throws SQLException {
-    CursorStore.StoredCursor stored;
+    Optional<CursorStore.StoredCursor> stored;
     try (Connection to = target.getConnection()) {
       to.setAutoCommit(false);
       cursors.ensureRow(to, table.name());
-      try {
-        stored = cursors.lockRow(to, table.name()).orElseThrow();
-      } finally {
-        to.rollback();
-      }
+      // No lock: a status view must never wait for, or hold up, a batch.
+      stored = cursors.readRow(to, table.name());
+      to.rollback();
     }
     Object newest;
     try (Connection from = source.getConnection();
@@ -139,11 +137,14 @@ public final class TableRunner<R extends Record> {
       newest = max.getObject(1, boxed(table.cursor().javaType()));
     }
     Position position =
-        stored.hasPosition()
-            ? layout.decode(stored.cursorText(), stored.keyText())
-            : null;
+        stored
+            .filter(CursorStore.StoredCursor::hasPosition)
+            .map(c -> layout.decode(c.cursorText(), c.keyText()))
+            .orElse(null);
     return new Progress(
-        position == null ? null : position.cursor(), stored.rowsSynced(), newest);
+        position == null ? null : position.cursor(),
+        stored.map(CursorStore.StoredCursor::rowsSynced).orElse(0L),
+        newest);
   }
 
   /**
