@@ -26,11 +26,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Runs one table until it is caught up. Each batch is one target transaction: lock the sync's
@@ -59,6 +63,8 @@ public final class TableRunner<R extends Record> {
   private final DataSource source;
   private final DataSource target;
   private final EngineSettings settings;
+  /** Whether this runner has made sure its cursor row (and dead-letter table) exist. */
+  private volatile boolean tablesReady;
 
   TableRunner(
       TableSync<R> sync,
@@ -213,6 +219,7 @@ public final class TableRunner<R extends Record> {
     try (Connection from = source.getConnection();
         Connection to = target.getConnection();
         Session session = new Session(from, to)) {
+      to.setAutoCommit(false);
       deadLetters.ensureTable(to);
       List<DeadLetterStore.StoredLetter> letters = deadLetters.list(to, table.name());
       to.commit();
@@ -332,15 +339,26 @@ public final class TableRunner<R extends Record> {
     try (Connection from = source.getConnection();
         Connection to = target.getConnection();
         Session session = new Session(from, to)) {
-      cursors.ensureRow(to, table.name());
-      if (table.badRows() == BadRowPolicy.DEAD_LETTER) {
-        deadLetters.ensureTable(to);
+      if (!session.lookAhead(totals)) {
+        return;
       }
       BatchEnd end;
       do {
         end = session.runBatch(totals);
       } while (end == BatchEnd.FULL && !stopRequested.getAsBoolean());
     }
+  }
+
+  /** Creates the cursor row (and the dead-letter table) unless this runner saw them already. */
+  private void ensureTables(Connection to) throws SQLException {
+    boolean autoCommit = to.getAutoCommit();
+    to.setAutoCommit(false);
+    cursors.ensureRow(to, table.name());
+    if (table.badRows() == BadRowPolicy.DEAD_LETTER) {
+      deadLetters.ensureTable(to);
+    }
+    to.setAutoCommit(autoCommit);
+    tablesReady = true;
   }
 
   /** How a batch ended, which decides whether another follows. */
@@ -353,28 +371,110 @@ public final class TableRunner<R extends Record> {
     BUSY
   }
 
-  /** One attempt's connections and the statements prepared on them. */
+  /**
+   * One attempt's connections and the statements prepared on them. The rows of the next batch are
+   * read from the source on a second thread while the current batch is written, since each batch
+   * knows where the next one starts; a batch uses rows read ahead only when the position it finds
+   * under the lock is the one they were read after.
+   */
   private final class Session implements AutoCloseable {
     private final Connection from;
     private final Connection to;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private ExecutorService readAheadThread;
+    private ReadAhead<R> readAhead;
 
     Session(Connection from, Connection to) throws SQLException {
       this.from = from;
       this.to = to;
       from.setReadOnly(true);
       from.setAutoCommit(true);
-      to.setAutoCommit(false);
     }
 
     /** {@code sql} prepared on {@code connection}, once per session. */
-    PreparedStatement prepare(Connection connection, String sql) throws SQLException {
+    synchronized PreparedStatement prepare(Connection connection, String sql)
+        throws SQLException {
       PreparedStatement statement = statements.get(sql);
       if (statement == null) {
         statement = connection.prepareStatement(sql);
         statements.put(sql, statement);
       }
       return statement;
+    }
+
+    /**
+     * Reads the stored position without a lock or a transaction, and the rows after it. Returns
+     * false when there are none: a run that finds nothing new costs two reads. Otherwise the rows
+     * are kept for the first batch, which checks the position again under the lock.
+     */
+    boolean lookAhead(Totals totals) throws SQLException {
+      if (!tablesReady) {
+        ensureTables(to);
+      }
+      Optional<CursorStore.StoredCursor> stored = readCursorRow();
+      if (stored.isEmpty()) { // deleted since, to start the table over
+        ensureTables(to);
+        stored = readCursorRow();
+      }
+      Position after = stored.filter(CursorStore.StoredCursor::hasPosition)
+          .map(c -> layout.decode(c.cursorText(), c.keyText()))
+          .orElse(null);
+      totals.locked(after);
+      SourceRows<R> rows = reader.read(keysetRead(after));
+      if (rows.count() == 0) {
+        return false;
+      }
+      readAhead = ReadAhead.done(after, rows);
+      to.setAutoCommit(false);
+      return true;
+    }
+
+    private Optional<CursorStore.StoredCursor> readCursorRow() throws SQLException {
+      Optional<CursorStore.StoredCursor> stored = cursors.readRow(to, table.name());
+      if (!to.getAutoCommit()) {
+        to.rollback();
+      }
+      return stored;
+    }
+
+    /**
+     * The rows after {@code after}: those read ahead when they were read after it, else read now.
+     * Rows read ahead after another position are dropped: another runner moved the cursor.
+     */
+    private SourceRows<R> rowsAfter(Position after) throws SQLException {
+      ReadAhead<R> ahead = readAhead;
+      readAhead = null;
+      if (ahead != null) {
+        SourceRows<R> rows = ahead.rows();
+        if (Objects.equals(ahead.after(), after)) {
+          return rows;
+        }
+      }
+      return reader.read(keysetRead(after));
+    }
+
+    /** Starts reading the batch after {@code last} on the read-ahead thread. */
+    private void readAheadAfter(Position last) {
+      if (readAheadThread == null) {
+        readAheadThread =
+            Executors.newSingleThreadExecutor(
+                r -> {
+                  Thread thread = new Thread(r, "tablesync-read-ahead-" + table.name());
+                  thread.setDaemon(true);
+                  return thread;
+                });
+      }
+      Map<String, String> logContext = MDC.getCopyOfContextMap();
+      readAhead =
+          ReadAhead.start(
+              last,
+              readAheadThread,
+              () -> {
+                if (logContext != null) {
+                  MDC.setContextMap(logContext);
+                }
+                return reader.read(keysetRead(last));
+              });
     }
 
     /** Runs one batch in one target transaction. */
@@ -398,11 +498,14 @@ public final class TableRunner<R extends Record> {
         Position after =
             cursor.hasPosition() ? layout.decode(cursor.cursorText(), cursor.keyText()) : null;
         totals.locked(after);
-        SourceRows<R> rows = reader.read(keysetRead(after));
+        SourceRows<R> rows = rowsAfter(after);
         if (rows.count() == 0) {
           to.rollback();
           ended = true;
           return BatchEnd.CAUGHT_UP;
+        }
+        if (rows.count() == table.batchSize() && rows.last() != null) {
+          readAheadAfter(rows.last());
         }
         failUnlessSetAside(rows.rejected(), totals);
         List<RejectedRow> refused =
@@ -529,6 +632,13 @@ public final class TableRunner<R extends Record> {
 
     @Override
     public void close() throws SQLException {
+      // A read ahead still running uses the source connection: let it end before closing.
+      if (readAhead != null) {
+        readAhead.abandon();
+      }
+      if (readAheadThread != null) {
+        readAheadThread.shutdown();
+      }
       for (PreparedStatement statement : statements.values()) {
         statement.close();
       }

@@ -24,7 +24,9 @@ import javax.sql.DataSource;
  * reported a failure is the classic case.
  *
  * <p>Every data source wrapped by one plan shares its step numbers, so that source and target
- * steps are numbered in the order they happen.
+ * steps are numbered in the order they happen. The engine reads the source on a second thread
+ * while it writes the target, so the two may interleave differently from run to run; the number
+ * of steps up to any commit does not change.
  */
 final class FaultPlan {
 
@@ -84,12 +86,14 @@ final class FaultPlan {
     return new FaultyDataSource(name, real);
   }
 
-  /** Numbers one step; throws if it is the chosen one and the fault strikes before it. */
-  private synchronized SQLException step(String label, Timing now) {
-    if (now == Timing.BEFORE) {
-      steps.add(label);
-    }
-    int number = steps.size() - 1;
+  /** Numbers one step. */
+  private synchronized int number(String label) {
+    steps.add(label);
+    return steps.size() - 1;
+  }
+
+  /** The fault for step {@code number} at {@code now}, if it is the chosen one; else null. */
+  private synchronized SQLException faultAt(int number, String label, Timing now) {
     if (number != failAt || timing != now || injected != null) {
       return null;
     }
@@ -103,12 +107,13 @@ final class FaultPlan {
   /** Calls {@code method} as a step: the fault strikes before or after it, as planned. */
   private Object asStep(String label, Object target, Method method, Object[] args)
       throws Throwable {
-    SQLException before = step(label, Timing.BEFORE);
+    int number = number(label);
+    SQLException before = faultAt(number, label, Timing.BEFORE);
     if (before != null) {
       throw before;
     }
     Object result = invoke(target, method, args);
-    SQLException after = step(label, Timing.AFTER);
+    SQLException after = faultAt(number, label, Timing.AFTER);
     if (after != null) {
       throw after;
     }
