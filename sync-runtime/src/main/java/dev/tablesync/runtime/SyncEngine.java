@@ -10,6 +10,7 @@ import dev.tablesync.runtime.status.RunTable;
 import dev.tablesync.runtime.status.TableStatus;
 import java.lang.management.ManagementFactory;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -44,7 +46,7 @@ import org.slf4j.MDC;
  *
  * <p>Every log line of a run carries the table's name in the SLF4J MDC under {@value #MDC_TABLE}.
  * Each run's outcome is kept in the target's run table ({@value #DEFAULT_RUN_TABLE}), which
- * {@link #status} reads. When Micrometer is on the class path, the engine records metrics on its
+ * {@link #status} reads; of runs that find nothing new, one a minute is kept. When Micrometer is on the class path, the engine records metrics on its
  * global registry (see {@link EngineMetrics}).
  */
 public final class SyncEngine {
@@ -63,6 +65,12 @@ public final class SyncEngine {
   /** The MDC key that holds the table's name while it runs. */
   public static final String MDC_TABLE = "tablesync.table";
 
+  /**
+   * How often a table whose runs keep finding nothing records one of them: often enough for a
+   * status view, seldom enough that a table polled every second does not write every second.
+   */
+  private static final Duration UNEVENTFUL_RUN_RECORD_INTERVAL = Duration.ofMinutes(1);
+
   /** This process, as run records name it: {@code pid@host}. */
   private static final String NODE = ManagementFactory.getRuntimeMXBean().getName();
 
@@ -70,6 +78,8 @@ public final class SyncEngine {
   private final Map<String, TableSpec> specs;
   private final Map<String, RunTable> runTables;
   private final Optional<EngineMetrics> metrics;
+  /** When each table last recorded a run that found nothing, since its last eventful run. */
+  private final Map<String, Instant> uneventfulRunsRecorded = new ConcurrentHashMap<>();
 
   private SyncEngine(
       Map<String, TableRunner<?>> runners,
@@ -222,8 +232,20 @@ public final class SyncEngine {
 
   /** Keeps the run's outcome; a target too broken to take it must not hide the run's own. */
   private void recordRun(String name, Instant started, long rowsWritten, String error) {
+    Instant finished = Instant.now();
+    boolean uneventful = rowsWritten == 0 && error == null;
+    Instant lastRecorded = uneventfulRunsRecorded.get(name);
+    if (uneventful && lastRecorded != null
+        && lastRecorded.isAfter(finished.minus(UNEVENTFUL_RUN_RECORD_INTERVAL))) {
+      return;
+    }
+    if (uneventful) {
+      uneventfulRunsRecorded.put(name, finished);
+    } else {
+      uneventfulRunsRecorded.remove(name);
+    }
     try {
-      runTables.get(name).record(name, NODE, started, Instant.now(), rowsWritten, error);
+      runTables.get(name).record(name, NODE, started, finished, rowsWritten, error);
     } catch (SQLException | RuntimeException e) {
       log.warn("{}: could not record the run: {}", name, e.getMessage());
     }

@@ -35,6 +35,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.slf4j.event.Level;
 
 /**
  * Runs one table until it is caught up. Each batch is one target transaction: lock the sync's
@@ -108,7 +109,9 @@ public final class TableRunner<R extends Record> {
       throw e;
     }
     SyncResult result = totals.result();
-    log.info(
+    // A table polled every few seconds finds nothing most of the time; those runs log at debug.
+    boolean movedNothing = result.rowsRead() == 0 && !result.stoppedBusy();
+    log.atLevel(movedNothing ? Level.DEBUG : Level.INFO).log(
         "{}: {} rows in {} batches{}{}, {} ms, {} rows/s, cursor {}",
         table.name(),
         result.rowsWritten(),
