@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tablesync.runtime.RetryPolicy;
 import dev.tablesync.runtime.SyncEngine;
 import dev.tablesync.runtime.SyncException;
+import dev.tablesync.runtime.SyncListener;
+import dev.tablesync.runtime.SyncResult;
 import dev.tablesync.runtime.tables.Item;
 import dev.tablesync.runtime.tables.ItemSync;
 import dev.tablesync.runtime.tables.Shipment;
@@ -20,6 +22,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,21 +63,30 @@ class CrashRecoveryTest {
     try (TestDatabases databases = new TestDatabases()) {
       SyncedTable<Shipment> shipments = SyncedTable.shipments(route, databases);
       FaultPlan faults = new FaultPlan();
+      AtomicInteger stepsInRun = new AtomicInteger();
       SyncEngine engine =
           SyncEngine.builder()
               .dataSource("source", faults.wrap("source", shipments.source))
               .dataSource("target", faults.wrap("target", shipments.target))
               .table(new ShipmentSync())
               .retry(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)))
+              .listener(
+                  new SyncListener() {
+                    @Override
+                    public void runFinished(SyncResult result) {
+                      stepsInRun.set(faults.steps().size());
+                    }
+                  })
               .build();
       // Each round changes ten rows at one new time: three batches of 4, 4 and 2 rows. The
       // first run also adds the cursor row; the second takes the steps that every later one does.
+      // What the engine does after a run (its record, the lag) is best effort, not the run's.
       changeTenShipments(shipments, 0);
       engine.run("shipment");
       changeTenShipments(shipments, 1);
       faults.reset();
       engine.run("shipment");
-      List<String> steps = faults.steps();
+      List<String> steps = faults.steps().subList(0, stepsInRun.get());
       shipments.assertSame("runs without faults");
 
       // Creating the cursor table is tried once more when it fails, on purpose: faults there pass.
