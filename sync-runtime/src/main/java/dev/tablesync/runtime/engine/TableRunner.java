@@ -43,6 +43,13 @@ import org.slf4j.LoggerFactory;
  * Rows at fault (and rows the source gives that cannot be read) fail the batch, or, under {@link
  * BadRowPolicy#DEAD_LETTER}, go to the dead-letter table in the same transaction.
  *
+ * <p>A table with no stored position (a new sync, or one reset by deleting its cursor row) is
+ * first copied by a snapshot, unless the engine turns snapshots off: chunks read in key order
+ * and written with the target's bulk path, each one target transaction under the same lock as a
+ * batch, with the high-water mark of the cursor (taken first) and the last key written stored in
+ * the cursor row. A short chunk stores the position "from the start of the high-water mark", and
+ * the run goes on with batches from there, which read again every row changed meanwhile.
+ *
  * @param <R> the table's record
  */
 public final class TableRunner<R extends Record> {
@@ -56,6 +63,7 @@ public final class TableRunner<R extends Record> {
   private final RowLayout layout;
   private final SourceReader<R> reader;
   private final TargetWriter<R> writer;
+  private final SnapshotChunks<R> snapshot;
   private final DataSource source;
   private final DataSource target;
   private final EngineSettings settings;
@@ -75,6 +83,12 @@ public final class TableRunner<R extends Record> {
     this.layout = new RowLayout(table);
     this.reader = new SourceReader<>(sync, layout, plan);
     this.writer = new TargetWriter<>(sync, layout, plan);
+    this.snapshot =
+        new SnapshotChunks<>(
+            sync,
+            SnapshotPlan.of(table, plan.source(), plan.target(), settings.snapshotChunkSize()),
+            plan,
+            writer);
     this.source = source;
     this.target = target;
     this.settings = settings;
@@ -395,6 +409,11 @@ public final class TableRunner<R extends Record> {
           return BatchEnd.BUSY;
         }
         CursorStore.StoredCursor cursor = locked.get();
+        if (!cursor.hasPosition() && settings.snapshot()) {
+          BatchEnd end = snapshotChunk(cursor, totals);
+          ended = true;
+          return end;
+        }
         Position after =
             cursor.hasPosition() ? layout.decode(cursor.cursorText(), cursor.keyText()) : null;
         totals.locked(after);
@@ -427,13 +446,63 @@ public final class TableRunner<R extends Record> {
       }
     }
 
+    /**
+     * One chunk of a snapshot, in the transaction that holds the cursor row: the first takes the
+     * high-water mark; a short one hands over to batches from the start of it, and the run goes
+     * on with those. Rows it cannot read or write fail it or are set aside, as in a batch.
+     */
+    private BatchEnd snapshotChunk(CursorStore.StoredCursor cursor, Totals totals)
+        throws SQLException {
+      totals.locked(null);
+      Position reached =
+          cursor.hasSnapshot()
+              ? layout.decode(cursor.snapshotHighWater(), cursor.snapshotKey())
+              : null;
+      Object highWater =
+          reached != null
+              ? reached.cursor()
+              : snapshot.highWater(from, table.lagSeconds() > 0 ? upperBound() : null);
+      if (highWater == null) {
+        to.rollback(); // no row has a cursor yet: nothing to copy
+        return BatchEnd.CAUGHT_UP;
+      }
+      PreparedStatement select = prepare(from, snapshot.readSql(reached));
+      snapshot.bindRead(select, reached);
+      SourceRows<R> rows = reader.read(select);
+      failUnlessSetAside(rows.rejected(), totals);
+      List<RejectedRow> refused = snapshot.write(to, prepare(to, plan.upsert()), rows.records());
+      failUnlessSetAside(refused, totals);
+      List<RejectedRow> setAside = new ArrayList<>(rows.rejected());
+      setAside.addAll(refused);
+      for (RejectedRow row : setAside) {
+        deadLetters.put(to, table.name(), row.position(), row.error(), row.row());
+      }
+      int written = rows.records().size() - refused.size();
+      String lastKey = rows.count() == 0 ? null : rows.last().keyText();
+      Position handedOver = null;
+      if (rows.count() == snapshot.chunkSize()) {
+        List<Object> now = new ArrayList<>(List.of(highWater));
+        now.addAll(rows.last().key());
+        cursors.updateSnapshot(to, table.name(), new Position(now), written);
+      } else {
+        handedOver = Position.startOf(highWater);
+        cursors.update(to, table.name(), handedOver, written);
+      }
+      to.commit();
+      totals.chunkCommitted(rows.count(), written, setAside.size(), lastKey, handedOver);
+      report(totals, written, setAside);
+      // Either more chunks follow, or batches from the high-water mark.
+      return BatchEnd.FULL;
+    }
+
     private void report(Totals totals, int written, List<RejectedRow> setAside) {
       log.debug(
-          "{}: batch {} of {} rows committed, cursor {}",
+          "{}: batch {} of {} rows committed, cursor {}{}",
           table.name(),
           totals.batches,
           written,
-          totals.stored());
+          totals.stored(),
+          totals.snapshotKey == null ? "" : ", snapshot at key " + totals.snapshotKey);
       if (!setAside.isEmpty()) {
         RejectedRow first = setAside.get(0);
         log.warn(
@@ -452,13 +521,14 @@ public final class TableRunner<R extends Record> {
                   totals.batches,
                   written,
                   totals.rowsWritten,
-                  totals.position.cursorText(),
-                  Duration.ofNanos(System.nanoTime() - totals.started)));
+                  totals.position == null ? null : totals.position.cursorText(),
+                  Duration.ofNanos(System.nanoTime() - totals.started),
+                  totals.snapshotKey));
     }
 
     /** The keyset read after {@code after} (from the start when null), its parameters bound. */
     private PreparedStatement keysetRead(Position after) throws SQLException {
-      KeysetSelect shape = after == null ? plan.firstRead() : plan.nextRead();
+      KeysetSelect shape = plan.readAfter(after);
       PreparedStatement select = prepare(from, shape.sql());
       int index = 1;
       for (KeysetSelect.Parameter parameter : shape.parameters()) {
@@ -546,6 +616,8 @@ public final class TableRunner<R extends Record> {
     /** The stored position as last seen: locked at a batch's start, or committed at its end. */
     private Position position;
     private boolean positionSeen;
+    /** The last key of the last committed snapshot chunk, as stored; null after a batch. */
+    private String snapshotKey;
 
     void locked(Position stored) {
       position = stored;
@@ -558,6 +630,16 @@ public final class TableRunner<R extends Record> {
       rowsDeadLettered += setAside;
       batches++;
       position = last;
+      snapshotKey = null;
+    }
+
+    /**
+     * A snapshot chunk committed: {@code lastKey} is its last row's key (null when it had none),
+     * and {@code handedOver} the position it stored, or null while the snapshot goes on.
+     */
+    void chunkCommitted(int read, int written, int setAside, String lastKey, Position handedOver) {
+      committed(read, written, setAside, handedOver);
+      snapshotKey = lastKey;
     }
 
     String stored() {
