@@ -61,7 +61,7 @@ public final class SyncEngine {
   public static final String DEFAULT_DEAD_LETTER_TABLE = "tablesync_dead_letter";
 
   /** The default number of rows per chunk of a snapshot. */
-  public static final int DEFAULT_SNAPSHOT_CHUNK_SIZE = 50_000;
+  public static final int DEFAULT_SNAPSHOT_CHUNK_SIZE = 20_000;
 
   /** The MDC key that holds the table's name while it runs. */
   public static final String MDC_TABLE = "tablesync.table";
@@ -338,7 +338,8 @@ public final class SyncEngine {
 
     /**
      * Rows per chunk of a snapshot, each one target transaction; {@value
-     * #DEFAULT_SNAPSHOT_CHUNK_SIZE} by default. A chunk's rows are held in memory.
+     * #DEFAULT_SNAPSHOT_CHUNK_SIZE} by default. Two chunks' rows are held in memory at a time: the
+     * one being written, and the next, read meanwhile.
      */
     public Builder snapshotChunkSize(int snapshotChunkSize) {
       if (snapshotChunkSize < 1) {

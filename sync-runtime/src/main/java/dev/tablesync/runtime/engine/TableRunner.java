@@ -372,6 +372,7 @@ public final class TableRunner<R extends Record> {
     private final Connection from;
     private final Connection to;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private final ChunkPrefetch<R> prefetch = new ChunkPrefetch<>();
 
     Session(Connection from, Connection to) throws SQLException {
       this.from = from;
@@ -449,7 +450,8 @@ public final class TableRunner<R extends Record> {
     /**
      * One chunk of a snapshot, in the transaction that holds the cursor row: the first takes the
      * high-water mark; a short one hands over to batches from the start of it, and the run goes
-     * on with those. Rows it cannot read or write fail it or are set aside, as in a batch.
+     * on with those. Rows it cannot read or write fail it or are set aside, as in a batch. While
+     * a full chunk is written, the next is read on another thread.
      */
     private BatchEnd snapshotChunk(CursorStore.StoredCursor cursor, Totals totals)
         throws SQLException {
@@ -466,10 +468,42 @@ public final class TableRunner<R extends Record> {
         to.rollback(); // no row has a cursor yet: nothing to copy
         return BatchEnd.CAUGHT_UP;
       }
-      PreparedStatement select = prepare(from, snapshot.readSql(reached));
+      Optional<SourceRows<R>> readAhead = prefetch.take(reached);
+      SourceRows<R> rows =
+          readAhead.isPresent()
+              ? readAhead.get()
+              : readChunk(prepare(from, snapshot.readSql(reached)), reached);
+      failUnlessSetAside(rows.rejected(), totals); // so that the last row has a position
+      Position next = null;
+      if (rows.count() == snapshot.chunkSize()) {
+        List<Object> values = new ArrayList<>(List.of(highWater));
+        values.addAll(rows.last().key());
+        Position after = new Position(values);
+        // Prepared here: only reading and binding move to the other thread.
+        PreparedStatement select = prepare(from, snapshot.readSql(after));
+        prefetch.start(after, () -> readChunk(select, after));
+        next = after;
+      }
+      try {
+        return writeChunk(rows, next, highWater, totals);
+      } finally {
+        prefetch.awaitRead(); // the source connection is this thread's again
+      }
+    }
+
+    /** The rows of the chunk after {@code reached}, read with {@code select}. */
+    private SourceRows<R> readChunk(PreparedStatement select, Position reached)
+        throws SQLException {
       snapshot.bindRead(select, reached);
-      SourceRows<R> rows = reader.read(select);
-      failUnlessSetAside(rows.rejected(), totals);
+      return reader.read(select);
+    }
+
+    /**
+     * Writes a chunk's rows and stores {@code next}, the snapshot's state after them, or when the
+     * chunk was short (null), hands over to batches; commits.
+     */
+    private BatchEnd writeChunk(SourceRows<R> rows, Position next, Object highWater, Totals totals)
+        throws SQLException {
       List<RejectedRow> refused = snapshot.write(to, prepare(to, plan.upsert()), rows.records());
       failUnlessSetAside(refused, totals);
       List<RejectedRow> setAside = new ArrayList<>(rows.rejected());
@@ -480,10 +514,8 @@ public final class TableRunner<R extends Record> {
       int written = rows.records().size() - refused.size();
       String lastKey = rows.count() == 0 ? null : rows.last().keyText();
       Position handedOver = null;
-      if (rows.count() == snapshot.chunkSize()) {
-        List<Object> now = new ArrayList<>(List.of(highWater));
-        now.addAll(rows.last().key());
-        cursors.updateSnapshot(to, table.name(), new Position(now), written);
+      if (next != null) {
+        cursors.updateSnapshot(to, table.name(), next, written);
       } else {
         handedOver = Position.startOf(highWater);
         cursors.update(to, table.name(), handedOver, written);
@@ -599,6 +631,7 @@ public final class TableRunner<R extends Record> {
 
     @Override
     public void close() throws SQLException {
+      prefetch.close();
       for (PreparedStatement statement : statements.values()) {
         statement.close();
       }

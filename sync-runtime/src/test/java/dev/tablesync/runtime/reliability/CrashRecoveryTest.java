@@ -150,6 +150,8 @@ class CrashRecoveryTest {
               .build();
       // Ten rows of one change time: a snapshot in chunks of 4, 4 and 2 rows, then the batches
       // at its high-water mark, which read all ten again. The first run creates the cursor table.
+      // Each chunk reads the next on a second thread: source and target steps interleave in an
+      // order that varies, but the steps are the same, and each is struck once.
       changeTenShipments(shipments, 0);
       engine.run("shipment");
       restartTheSnapshot(shipments);

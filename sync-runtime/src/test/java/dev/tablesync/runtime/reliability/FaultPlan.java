@@ -24,7 +24,8 @@ import javax.sql.DataSource;
  * reported a failure is the classic case.
  *
  * <p>Every data source wrapped by one plan shares its step numbers, so that source and target
- * steps are numbered in the order they happen.
+ * steps are numbered in the order they happen. Calls from several threads (a snapshot reads its
+ * next chunk while it writes one) are numbered as they start, each keeping its own number.
  */
 final class FaultPlan {
 
@@ -84,12 +85,14 @@ final class FaultPlan {
     return new FaultyDataSource(name, real);
   }
 
-  /** Numbers one step; throws if it is the chosen one and the fault strikes before it. */
-  private synchronized SQLException step(String label, Timing now) {
-    if (now == Timing.BEFORE) {
-      steps.add(label);
-    }
-    int number = steps.size() - 1;
+  /** Numbers a step that is about to start. */
+  private synchronized int number(String label) {
+    steps.add(label);
+    return steps.size() - 1;
+  }
+
+  /** The fault for step {@code number} at {@code now}, if it is the chosen one. */
+  private synchronized SQLException fault(int number, String label, Timing now) {
     if (number != failAt || timing != now || injected != null) {
       return null;
     }
@@ -103,12 +106,13 @@ final class FaultPlan {
   /** Calls {@code method} as a step: the fault strikes before or after it, as planned. */
   private Object asStep(String label, Object target, Method method, Object[] args)
       throws Throwable {
-    SQLException before = step(label, Timing.BEFORE);
+    int number = number(label);
+    SQLException before = fault(number, label, Timing.BEFORE);
     if (before != null) {
       throw before;
     }
     Object result = invoke(target, method, args);
-    SQLException after = step(label, Timing.AFTER);
+    SQLException after = fault(number, label, Timing.AFTER);
     if (after != null) {
       throw after;
     }
