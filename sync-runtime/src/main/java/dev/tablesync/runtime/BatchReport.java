@@ -3,17 +3,25 @@ package dev.tablesync.runtime;
 import java.time.Duration;
 
 /**
- * One committed batch, as reported to a {@link SyncListener}.
+ * One committed batch, or chunk of a snapshot, as reported to a {@link SyncListener}.
  *
  * @param name the sync's name
  * @param batch the batch's number within the run, from 1
  * @param rows rows in this batch
  * @param rowsInRun rows committed in this run so far
- * @param cursor the cursor value stored with this batch, as text
+ * @param cursor the cursor value stored with this batch, as text; null for a chunk of a snapshot
+ *     but its last, which stores where batches take over
  * @param elapsed time since the run started
+ * @param snapshotKey for a chunk of a snapshot, the key of its last row as stored; null for a batch
  */
 public record BatchReport(
-    String name, int batch, int rows, long rowsInRun, String cursor, Duration elapsed) {
+    String name,
+    int batch,
+    int rows,
+    long rowsInRun,
+    String cursor,
+    Duration elapsed,
+    String snapshotKey) {
 
   /** Rows per second in this run so far. */
   public double rowsPerSecond() {

@@ -62,6 +62,9 @@ public final class SyncEngine {
   /** The default name of the dead-letter table created in each target that needs one. */
   public static final String DEFAULT_DEAD_LETTER_TABLE = "tablesync_dead_letter";
 
+  /** The default number of rows per chunk of a snapshot. */
+  public static final int DEFAULT_SNAPSHOT_CHUNK_SIZE = 20_000;
+
   /** The MDC key that holds the table's name while it runs. */
   public static final String MDC_TABLE = "tablesync.table";
 
@@ -272,6 +275,8 @@ public final class SyncEngine {
     private RetryPolicy retry = RetryPolicy.DEFAULT;
     private BusyPolicy whenBusy = BusyPolicy.WAIT;
     private SyncListener listener = new SyncListener() {};
+    private boolean snapshot = true;
+    private int snapshotChunkSize = DEFAULT_SNAPSHOT_CHUNK_SIZE;
 
     private Builder() {}
 
@@ -341,6 +346,32 @@ public final class SyncEngine {
       return this;
     }
 
+    /**
+     * Whether a table with no stored position (a new sync, or one reset by deleting its row in
+     * the cursor table) is first copied by a snapshot: its rows in key order, in chunks written
+     * with the target's bulk path ({@code LOAD DATA LOCAL INFILE} on MySQL and MariaDB, {@code
+     * COPY} on PostgreSQL, batched upserts elsewhere), before batches in cursor order take over.
+     * On by default; off, such a table is copied by batches from its oldest cursor on.
+     */
+    public Builder snapshot(boolean snapshot) {
+      this.snapshot = snapshot;
+      return this;
+    }
+
+    /**
+     * Rows per chunk of a snapshot, each one target transaction; {@value
+     * #DEFAULT_SNAPSHOT_CHUNK_SIZE} by default. Two chunks' rows are held in memory at a time: the
+     * one being written, and the next, read meanwhile.
+     */
+    public Builder snapshotChunkSize(int snapshotChunkSize) {
+      if (snapshotChunkSize < 1) {
+        throw new IllegalArgumentException(
+            "snapshotChunkSize must be at least 1, was " + snapshotChunkSize);
+      }
+      this.snapshotChunkSize = snapshotChunkSize;
+      return this;
+    }
+
     /** Hears about every committed batch and finished run. */
     public Builder listener(SyncListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
@@ -360,7 +391,14 @@ public final class SyncEngine {
       Optional<EngineMetrics> metrics = EngineMetrics.ifAvailable();
       SyncListener listeners = metrics.map(m -> both(listener, m)).orElse(listener);
       EngineSettings settings =
-          new EngineSettings(cursorTable, deadLetterTable, listeners, retry, whenBusy);
+          new EngineSettings(
+              cursorTable,
+              deadLetterTable,
+              listeners,
+              retry,
+              whenBusy,
+              snapshot,
+              snapshotChunkSize);
       Map<String, TableRunner<?>> runners = EngineTables.prepare(found, dataSources, settings);
       // One run table per target data source, shared by the tables that write there.
       Map<String, RunTable> byTarget = new HashMap<>();

@@ -2,6 +2,7 @@ package dev.tablesync.runtime.dialect;
 
 import dev.tablesync.runtime.spi.TableSpec;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * What differs between database products: quoting, paging, upserts, row locks and the source's
@@ -24,6 +25,34 @@ public interface Dialect {
    * @param upperBound whether the cursor is bounded from above (a lag behind the source clock)
    */
   KeysetSelect keysetSelect(TableSpec table, boolean afterPosition, boolean upperBound);
+
+  /**
+   * The keyset read of the first batch after a snapshot: like {@link #keysetSelect}, but of the
+   * rows whose cursor is at or after the stored cursor, whatever their key.
+   *
+   * @param upperBound whether the cursor is bounded from above (a lag behind the source clock)
+   */
+  KeysetSelect keysetSelectFromCursor(TableSpec table, boolean upperBound);
+
+  /**
+   * The read of one snapshot chunk: the table's query wrapped like {@link #keysetSelect}, rows
+   * with a cursor, after a stored key (or from the first), ordered by key. Its position values
+   * are the key's (elements 1 to n).
+   */
+  KeysetSelect snapshotSelect(TableSpec table, boolean afterKey);
+
+  /**
+   * A query of one row and column: the newest cursor among the table's source rows, at most a
+   * bound (one parameter) when {@code upperBound}; where a snapshot hands over to batches.
+   */
+  String highWaterQuery(TableSpec table, boolean upperBound);
+
+  /**
+   * How the product takes many rows at once as a target, if it has a faster way than batched
+   * upserts that stores the same values; whether the connection's driver can use it is decided
+   * per load.
+   */
+  Optional<BulkLoader> bulkLoader(TableSpec table);
 
   /**
    * The read of one row by its key: the table's query wrapped like {@link #keysetSelect}, with one

@@ -51,6 +51,22 @@ public final class H2Dialect extends StandardDialect {
   }
 
   @Override
+  public CursorTableSql cursorTable(String table) {
+    CursorTableSql standard = super.cursorTable(table);
+    return new CursorTableSql(
+        standard.create(),
+        standard.read(),
+        standard.lock(),
+        standard.tryLock(),
+        standard.insert(),
+        standard.update(),
+        standard.updateSnapshot(),
+        // H2 adds several columns in one parenthesized list.
+        "ALTER TABLE " + quote(table)
+            + " ADD COLUMN (snapshot_high_water VARCHAR(1000), snapshot_key VARCHAR(4000))");
+  }
+
+  @Override
   protected String largeTextType() {
     return "CHARACTER LARGE OBJECT";
   }

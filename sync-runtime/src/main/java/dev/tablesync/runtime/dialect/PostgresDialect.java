@@ -2,6 +2,7 @@ package dev.tablesync.runtime.dialect;
 
 import dev.tablesync.runtime.spi.TableSpec;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Set;
 
 /** PostgreSQL: upserts with {@code ON CONFLICT (key) DO UPDATE}. */
@@ -32,9 +33,30 @@ public final class PostgresDialect extends StandardDialect {
   @Override
   public String upsert(TableSpec table) {
     return "INSERT INTO " + quote(table.targetTable()) + " (" + columnList(table) + ")\nVALUES ("
-        + placeholders(table) + ")\nON CONFLICT (" + keyColumns(table, c -> quote(c.name()), ", ")
-        + ") DO UPDATE SET "
+        + placeholders(table) + ")" + onConflictUpdate(table);
+  }
+
+  private String onConflictUpdate(TableSpec table) {
+    return "\nON CONFLICT (" + keyColumns(table, c -> quote(c.name()), ", ") + ") DO UPDATE SET "
         + nonKeyColumns(table, c -> quote(c.name()) + " = EXCLUDED." + quote(c.name()));
+  }
+
+  @Override
+  public Optional<BulkLoader> bulkLoader(TableSpec table) {
+    if (hasInstantColumns(table)) {
+      return Optional.empty();
+    }
+    // pg_temp names the session's own temporary schema, so no target table can be mistaken for it.
+    String stage = "pg_temp.tablesync_stage";
+    String columns = columnList(table);
+    return Optional.of(
+        new PostgresCopy(
+            table.targetTable(),
+            "CREATE TEMPORARY TABLE " + stage + " ON COMMIT DROP AS SELECT " + columns + " FROM "
+                + quote(table.targetTable()) + " WITH NO DATA",
+            "COPY " + stage + " (" + columns + ") FROM STDIN",
+            "INSERT INTO " + quote(table.targetTable()) + " (" + columns + ")\nSELECT " + columns
+                + " FROM " + stage + onConflictUpdate(table)));
   }
 
   @Override

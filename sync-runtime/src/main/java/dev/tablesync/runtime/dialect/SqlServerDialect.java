@@ -71,7 +71,9 @@ public final class SqlServerDialect extends StandardDialect {
   @Override
   public CursorTableSql cursorTable(String table) {
     CursorTableSql standard = super.cursorTable(table);
-    String select = "SELECT cursor_value, key_value, rows_synced FROM " + quote(table);
+    String select =
+        "SELECT cursor_value, key_value, rows_synced, snapshot_high_water, snapshot_key FROM "
+            + quote(table);
     return new CursorTableSql(
         createUnlessExists(table, standard.create()),
         standard.read(),
@@ -79,7 +81,10 @@ public final class SqlServerDialect extends StandardDialect {
         // READPAST skips a locked row instead of waiting; it cannot be combined with HOLDLOCK.
         select + " WITH (UPDLOCK, ROWLOCK, READPAST) WHERE sync_name = ?",
         standard.insert(),
-        standard.update());
+        standard.update(),
+        standard.updateSnapshot(),
+        "ALTER TABLE " + quote(table)
+            + " ADD snapshot_high_water VARCHAR(1000), snapshot_key VARCHAR(4000)");
   }
 
   @Override

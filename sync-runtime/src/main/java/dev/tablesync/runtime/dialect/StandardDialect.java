@@ -7,11 +7,14 @@ import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -64,46 +67,120 @@ public abstract class StandardDialect implements Dialect {
 
   @Override
   public KeysetSelect keysetSelect(TableSpec table, boolean afterPosition, boolean upperBound) {
-    List<KeysetSelect.Parameter> parameters = new ArrayList<>();
     String cursor = "q." + quote(table.cursor().name());
-    List<String> keys = table.keys().stream().map(k -> "q." + quote(k.name())).toList();
-    StringBuilder sql = new StringBuilder("SELECT ");
-    sql.append(selectPrefix(parameters));
-    sql.append(wrappedQuery(table)).append("\nWHERE ");
+    List<String> keys = qualifiedKeys(table);
+    List<KeysetSelect.Parameter> parameters = new ArrayList<>();
+    StringBuilder where = new StringBuilder();
     if (afterPosition) {
-      sql.append(cursor).append(" >= ?");
+      where.append(cursor).append(" >= ?");
       parameters.add(new KeysetSelect.PositionValue(0));
-      sql.append(" AND (").append(cursor).append(" > ?");
+      where.append(" AND (").append(cursor).append(" > ?");
       parameters.add(new KeysetSelect.PositionValue(0));
       for (int level = 1; level <= keys.size(); level++) {
-        sql.append(" OR (").append(cursor).append(" = ?");
+        where.append(" OR (").append(cursor).append(" = ?");
         parameters.add(new KeysetSelect.PositionValue(0));
         for (int k = 0; k < level; k++) {
-          sql.append(" AND ").append(keys.get(k)).append(k == level - 1 ? " > ?" : " = ?");
+          where.append(" AND ").append(keys.get(k)).append(k == level - 1 ? " > ?" : " = ?");
           parameters.add(new KeysetSelect.PositionValue(k + 1));
         }
-        sql.append(')');
+        where.append(')');
       }
-      sql.append(')');
+      where.append(')');
     } else {
-      sql.append(cursor).append(" IS NOT NULL");
+      where.append(cursor).append(" IS NOT NULL");
     }
+    return cursorOrdered(table, where, parameters, upperBound);
+  }
+
+  @Override
+  public KeysetSelect keysetSelectFromCursor(TableSpec table, boolean upperBound) {
+    List<KeysetSelect.Parameter> parameters = new ArrayList<>();
+    StringBuilder where = new StringBuilder("q." + quote(table.cursor().name()) + " >= ?");
+    parameters.add(new KeysetSelect.PositionValue(0));
+    return cursorOrdered(table, where, parameters, upperBound);
+  }
+
+  /** A read ordered by cursor then key, with the lag's upper bound added to {@code where}. */
+  private KeysetSelect cursorOrdered(
+      TableSpec table,
+      StringBuilder where,
+      List<KeysetSelect.Parameter> whereParameters,
+      boolean upperBound) {
+    String cursor = "q." + quote(table.cursor().name());
+    List<KeysetSelect.Parameter> parameters = new ArrayList<>(whereParameters);
     if (upperBound) {
-      sql.append(" AND ").append(cursor).append(" <= ?");
+      where.append(" AND ").append(cursor).append(" <= ?");
       parameters.add(new KeysetSelect.UpperBound());
     }
-    sql.append("\nORDER BY ").append(cursor);
-    for (String key : keys) {
-      sql.append(", ").append(key);
+    List<String> order = new ArrayList<>(List.of(cursor));
+    order.addAll(qualifiedKeys(table));
+    return paged(table, where.toString(), parameters, order);
+  }
+
+  @Override
+  public KeysetSelect snapshotSelect(TableSpec table, boolean afterKey) {
+    List<String> keys = qualifiedKeys(table);
+    List<KeysetSelect.Parameter> parameters = new ArrayList<>();
+    // Rows without a cursor are never synced, in a snapshot as in batches.
+    StringBuilder where =
+        new StringBuilder("q." + quote(table.cursor().name()) + " IS NOT NULL");
+    if (afterKey) {
+      where.append(" AND ");
+      if (keys.size() > 1) {
+        // Lets the database range-scan the key's index from the first column on.
+        where.append(keys.get(0)).append(" >= ? AND ");
+        parameters.add(new KeysetSelect.PositionValue(1));
+      }
+      List<String> alternatives = new ArrayList<>();
+      for (int level = 1; level <= keys.size(); level++) {
+        StringBuilder alternative = new StringBuilder();
+        for (int k = 0; k < level; k++) {
+          alternative.append(k == 0 ? "" : " AND ").append(keys.get(k));
+          alternative.append(k == level - 1 ? " > ?" : " = ?");
+          parameters.add(new KeysetSelect.PositionValue(k + 1));
+        }
+        alternatives.add(level == 1 ? alternative.toString() : "(" + alternative + ")");
+      }
+      where.append('(').append(String.join(" OR ", alternatives)).append(')');
     }
+    return paged(table, where.toString(), parameters, keys);
+  }
+
+  /** The table's query wrapped, filtered by {@code where}, ordered by {@code order}, one page. */
+  private KeysetSelect paged(
+      TableSpec table,
+      String where,
+      List<KeysetSelect.Parameter> whereParameters,
+      List<String> order) {
+    List<KeysetSelect.Parameter> parameters = new ArrayList<>();
+    StringBuilder sql = new StringBuilder("SELECT ");
+    sql.append(selectPrefix(parameters));
+    sql.append(wrappedQuery(table)).append("\nWHERE ").append(where);
+    parameters.addAll(whereParameters);
+    sql.append("\nORDER BY ").append(String.join(", ", order));
     sql.append(selectSuffix(parameters));
     return new KeysetSelect(sql.toString(), parameters);
   }
 
+  private List<String> qualifiedKeys(TableSpec table) {
+    return table.keys().stream().map(k -> "q." + quote(k.name())).toList();
+  }
+
   @Override
   public String newestCursorQuery(TableSpec table) {
-    return "SELECT MAX(q." + quote(table.cursor().name()) + ")\nFROM (\n"
-        + stripTerminator(table.query()) + "\n) q";
+    return highWaterQuery(table, false);
+  }
+
+  @Override
+  public String highWaterQuery(TableSpec table, boolean upperBound) {
+    String cursor = "q." + quote(table.cursor().name());
+    return "SELECT MAX(" + cursor + ")\nFROM (\n" + stripTerminator(table.query()) + "\n) q"
+        + (upperBound ? "\nWHERE " + cursor + " <= ?" : "");
+  }
+
+  @Override
+  public Optional<BulkLoader> bulkLoader(TableSpec table) {
+    return Optional.empty();
   }
 
   public String keyedSelect(TableSpec table) {
@@ -131,6 +208,16 @@ public abstract class StandardDialect implements Dialect {
   protected String selectSuffix(List<KeysetSelect.Parameter> parameters) {
     parameters.add(new KeysetSelect.Limit());
     return "\nLIMIT ?";
+  }
+
+  /**
+   * Whether a column holds an instant ({@code Instant}, {@code OffsetDateTime}): what the upsert
+   * stores for one depends on the time zones of the driver and the session, which a bulk load's
+   * text cannot follow, so such tables take no bulk path.
+   */
+  protected static boolean hasInstantColumns(TableSpec table) {
+    return table.columns().stream()
+        .anyMatch(c -> c.javaType() == Instant.class || c.javaType() == OffsetDateTime.class);
   }
 
   /** The columns' quoted names joined by commas. */
@@ -163,14 +250,17 @@ public abstract class StandardDialect implements Dialect {
   public CursorTableSql cursorTable(String table) {
     String name = quote(table);
     String read =
-        "SELECT cursor_value, key_value, rows_synced FROM " + name + " WHERE sync_name = ?";
+        "SELECT cursor_value, key_value, rows_synced, snapshot_high_water, snapshot_key FROM "
+            + name + " WHERE sync_name = ?";
     return new CursorTableSql(
         "CREATE TABLE IF NOT EXISTS " + name + " (\n"
             + "  sync_name VARCHAR(128) NOT NULL PRIMARY KEY,\n"
             + "  cursor_value VARCHAR(1000),\n"
             + "  key_value VARCHAR(4000),\n"
             + "  rows_synced BIGINT NOT NULL,\n"
-            + "  updated_at " + timestampType() + " NOT NULL\n"
+            + "  updated_at " + timestampType() + " NOT NULL,\n"
+            + "  snapshot_high_water VARCHAR(1000),\n"
+            + "  snapshot_key VARCHAR(4000)\n"
             + ")",
         read,
         read + " FOR UPDATE",
@@ -178,8 +268,14 @@ public abstract class StandardDialect implements Dialect {
         "INSERT INTO " + name
             + " (sync_name, rows_synced, updated_at) VALUES (?, 0, CURRENT_TIMESTAMP)",
         "UPDATE " + name
-            + " SET cursor_value = ?, key_value = ?, rows_synced = rows_synced + ?,"
-            + " updated_at = CURRENT_TIMESTAMP WHERE sync_name = ?");
+            + " SET cursor_value = ?, key_value = ?, snapshot_high_water = NULL,"
+            + " snapshot_key = NULL, rows_synced = rows_synced + ?,"
+            + " updated_at = CURRENT_TIMESTAMP WHERE sync_name = ?",
+        "UPDATE " + name
+            + " SET snapshot_high_water = ?, snapshot_key = ?, rows_synced = rows_synced + ?,"
+            + " updated_at = CURRENT_TIMESTAMP WHERE sync_name = ?",
+        "ALTER TABLE " + name + " ADD COLUMN snapshot_high_water VARCHAR(1000),"
+            + " ADD COLUMN snapshot_key VARCHAR(4000)");
   }
 
   @Override

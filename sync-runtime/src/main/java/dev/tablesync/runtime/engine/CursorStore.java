@@ -5,14 +5,20 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The cursor table in a target: one row per sync with its position and row count. A batch locks
- * its sync's row first, so two runners of one sync take turns, and updates it in the transaction
- * that writes the batch's rows.
+ * The cursor table in a target: one row per sync with its position and row count, and while a
+ * snapshot runs, its high-water mark and last key. A batch (or snapshot chunk) locks its sync's
+ * row first, so two runners of one sync take turns, and updates it in the transaction that writes
+ * the batch's rows.
  */
 final class CursorStore {
+
+  /** SQLStates of an unknown column: the standard's (MySQL, MariaDB, H2, SQL Server), PostgreSQL's. */
+  private static final Set<String> UNKNOWN_COLUMN_STATES = Set.of("42S22", "42703");
 
   private final CursorTableSql sql;
 
@@ -27,7 +33,7 @@ final class CursorStore {
    */
   void ensureRow(Connection target, String syncName) throws SQLException {
     EngineTableDdl.create(target, sql.create());
-    boolean exists = query(target, sql.read(), syncName).isPresent();
+    boolean exists = readAddingSnapshotColumns(target, syncName).isPresent();
     target.commit();
     if (exists) {
       return;
@@ -43,6 +49,30 @@ final class CursorStore {
       if (!insertedByAnother) {
         throw e;
       }
+    }
+  }
+
+  /**
+   * Reads the sync's row. A cursor table created before snapshots existed lacks their columns:
+   * when the read fails for an unknown column, they are added (by this runner or another at the
+   * same moment) and the row is read again.
+   */
+  private Optional<StoredCursor> readAddingSnapshotColumns(Connection target, String syncName)
+      throws SQLException {
+    try {
+      return query(target, sql.read(), syncName);
+    } catch (SQLException readFailed) {
+      if (readFailed.getSQLState() == null
+          || !UNKNOWN_COLUMN_STATES.contains(readFailed.getSQLState())) {
+        throw readFailed;
+      }
+      target.rollback();
+      try {
+        EngineTableDdl.create(target, sql.addSnapshotColumns());
+      } catch (SQLException addedByAnother) {
+        target.rollback();
+      }
+      return query(target, sql.read(), syncName);
     }
   }
 
@@ -72,17 +102,45 @@ final class CursorStore {
         if (!row.next()) {
           return Optional.empty();
         }
-        return Optional.of(new StoredCursor(row.getString(1), row.getString(2), row.getLong(3)));
+        return Optional.of(
+            new StoredCursor(
+                row.getString(1),
+                row.getString(2),
+                row.getLong(3),
+                row.getString(4),
+                row.getString(5)));
       }
     }
   }
 
-  /** Stores {@code position} and adds {@code rows} to the row count; part of the open transaction. */
+  /**
+   * Stores {@code position}, ending any snapshot, and adds {@code rows} to the row count; part of
+   * the open transaction.
+   */
   void update(Connection target, String syncName, Position position, long rows)
       throws SQLException {
-    try (PreparedStatement update = target.prepareStatement(sql.update())) {
+    store(target, sql.update(), syncName, position, rows);
+  }
+
+  /**
+   * Stores how far a snapshot got: its high-water mark and the last key it wrote, as {@code
+   * reached}'s cursor and key; adds {@code rows} to the row count; part of the open transaction.
+   */
+  void updateSnapshot(Connection target, String syncName, Position reached, long rows)
+      throws SQLException {
+    store(target, sql.updateSnapshot(), syncName, reached, rows);
+  }
+
+  private static void store(
+      Connection target, String statement, String syncName, Position position, long rows)
+      throws SQLException {
+    try (PreparedStatement update = target.prepareStatement(statement)) {
       update.setString(1, position.cursorText());
-      update.setString(2, position.keyText());
+      if (position.isStartOfCursor()) {
+        update.setNull(2, Types.VARCHAR);
+      } else {
+        update.setString(2, position.keyText());
+      }
       update.setLong(3, rows);
       update.setString(4, syncName);
       if (update.executeUpdate() != 1) {
@@ -95,13 +153,25 @@ final class CursorStore {
    * One sync's row as stored.
    *
    * @param cursorText the cursor, or null before the first batch
-   * @param keyText the key, or null before the first batch
+   * @param keyText the key, or null before the first batch and right after a snapshot
    * @param rowsSynced rows written over all runs
+   * @param snapshotHighWater the high-water mark of the snapshot under way, or null
+   * @param snapshotKey the last key the snapshot under way wrote, or null
    */
-  record StoredCursor(String cursorText, String keyText, long rowsSynced) {
+  record StoredCursor(
+      String cursorText,
+      String keyText,
+      long rowsSynced,
+      String snapshotHighWater,
+      String snapshotKey) {
 
     boolean hasPosition() {
       return cursorText != null;
+    }
+
+    /** Whether a snapshot is under way, having committed a chunk. */
+    boolean hasSnapshot() {
+      return snapshotHighWater != null;
     }
   }
 }

@@ -13,13 +13,17 @@ import java.util.Objects;
  * @param listener hears about batches and runs
  * @param retry how transient failures are retried
  * @param whenBusy what a run does when another runner holds its table
+ * @param snapshot whether a table with no stored position is first copied by a snapshot
+ * @param snapshotChunkSize rows per chunk of a snapshot
  */
 public record EngineSettings(
     String cursorTable,
     String deadLetterTable,
     SyncListener listener,
     RetryPolicy retry,
-    BusyPolicy whenBusy) {
+    BusyPolicy whenBusy,
+    boolean snapshot,
+    int snapshotChunkSize) {
 
   public EngineSettings {
     Objects.requireNonNull(cursorTable, "cursorTable");

@@ -18,6 +18,10 @@ import java.util.UUID;
  * cursor table, in forms that round-trip exactly (ISO-8601 with every fraction digit, plain
  * numbers, hex bytes) and do not depend on any time zone.
  *
+ * <p>A position with a cursor and no key ({@link #startOf}) stands before every row with that
+ * cursor: a snapshot hands over to incremental batches there, so that rows changed while it ran
+ * are read again.
+ *
  * @param values the cursor value, then each key value in key order
  */
 public record Position(List<Object> values) {
@@ -26,6 +30,16 @@ public record Position(List<Object> values) {
 
   public Position {
     values = List.copyOf(values);
+  }
+
+  /** The position before every row whose cursor is {@code cursor}. */
+  public static Position startOf(Object cursor) {
+    return new Position(List.of(cursor));
+  }
+
+  /** Whether this position stands before the rows with its cursor, rather than after a row. */
+  public boolean isStartOfCursor() {
+    return values.size() == 1;
   }
 
   /** The cursor value. */
@@ -43,8 +57,14 @@ public record Position(List<Object> values) {
     return encode(cursor());
   }
 
-  /** The key as stored: each value encoded, {@code \} and {@code ,} escaped, joined by commas. */
+  /**
+   * The key as stored: each value encoded, {@code \} and {@code ,} escaped, joined by commas; null
+   * for the {@linkplain #startOf start of a cursor}.
+   */
   public String keyText() {
+    if (isStartOfCursor()) {
+      return null;
+    }
     StringBuilder text = new StringBuilder();
     for (Object value : key()) {
       if (text.length() > 0) {
@@ -55,8 +75,14 @@ public record Position(List<Object> values) {
     return text.toString();
   }
 
-  /** Reads a stored position back into values of the given types (cursor type first). */
+  /**
+   * Reads a stored position back into values of the given types (cursor type first); a null key
+   * is the {@linkplain #startOf start of the cursor}.
+   */
   public static Position decode(String cursorText, String keyText, List<Class<?>> types) {
+    if (keyText == null) {
+      return startOf(decode(cursorText, types.get(0)));
+    }
     List<String> keyParts = splitKey(keyText);
     if (keyParts.size() != types.size() - 1) {
       throw new IllegalArgumentException(
@@ -155,7 +181,9 @@ public record Position(List<Object> values) {
 
   @Override
   public String toString() {
-    return keyText().isEmpty() ? cursorText() : "(" + cursorText() + ", " + keyText() + ")";
+    return isStartOfCursor()
+        ? "(" + cursorText() + ", from its first key)"
+        : "(" + cursorText() + ", " + keyText() + ")";
   }
 
   @Override

@@ -1,82 +1,125 @@
 package dev.tablesync.runtime.engine;
 
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.slf4j.MDC;
 
 /**
- * Source rows read, or being read, after a position, before the batch that writes them has locked
- * the cursor row.
+ * Reads the next batch (or snapshot chunk) on a thread of its own while the current one is
+ * written, so that the source and the target work at once. One per session: the read uses the
+ * session's source connection, which the session leaves alone until {@link #awaitRead} or {@link
+ * #take} returns.
+ *
+ * <p>The rows are used only if the next batch starts where they were read from: another runner
+ * may have moved the cursor, or the run may have stopped, in between. Rows read early are as good
+ * as rows read late: a row changed since is read again by a later batch.
  *
  * @param <R> the table's record
  */
-final class ReadAhead<R extends Record> {
+final class ReadAhead<R extends Record> implements AutoCloseable {
 
-  /** A read that may fail like JDBC does. */
-  @FunctionalInterface
-  interface Read<R extends Record> {
-    SourceRows<R> run() throws SQLException;
+  private ExecutorService thread;
+  private Position readAfter;
+  private Future<SourceRows<R>> read;
+
+  /** Starts {@code read}, the read of the rows after {@code after}. */
+  void start(Position after, Callable<SourceRows<R>> read) {
+    if (thread == null) {
+      thread =
+          Executors.newSingleThreadExecutor(
+              task -> {
+                Thread reader = new Thread(task, "tablesync-read-ahead");
+                reader.setDaemon(true);
+                return reader;
+              });
+    }
+    Map<String, String> logContext = MDC.getCopyOfContextMap();
+    readAfter = after;
+    this.read =
+        thread.submit(
+            () -> {
+              if (logContext != null) {
+                MDC.setContextMap(logContext); // the read's log lines name the table too
+              }
+              return read.call();
+            });
   }
 
-  private final Position after;
-  private final Future<SourceRows<R>> rows;
-
-  private ReadAhead(Position after, Future<SourceRows<R>> rows) {
-    this.after = after;
-    this.rows = rows;
+  /** Keeps {@code rows}, read already after {@code after}, for {@link #take}. */
+  void keep(Position after, SourceRows<R> rows) {
+    readAfter = after;
+    read = CompletableFuture.completedFuture(rows);
   }
 
-  /** Rows already read after {@code after}. */
-  static <R extends Record> ReadAhead<R> done(Position after, SourceRows<R> rows) {
-    return new ReadAhead<>(after, CompletableFuture.completedFuture(rows));
-  }
-
-  /** Starts {@code read} of the rows after {@code after} on {@code thread}. */
-  static <R extends Record> ReadAhead<R> start(Position after, Executor thread, Read<R> read) {
-    CompletableFuture<SourceRows<R>> rows = new CompletableFuture<>();
-    thread.execute(
-        () -> {
-          try {
-            rows.complete(read.run());
-          } catch (SQLException | RuntimeException | Error e) {
-            rows.completeExceptionally(e);
-          }
-        });
-    return new ReadAhead<>(after, rows);
-  }
-
-  /** The position the rows were read after; null for the start of the table. */
-  Position after() {
-    return after;
-  }
-
-  /** The rows, once read; the read's own failure if it failed. */
-  SourceRows<R> rows() throws SQLException {
+  /** Waits until the read started last is done, keeping what it got for {@link #take}. */
+  void awaitRead() {
+    if (read == null) {
+      return;
+    }
     try {
-      return rows.get();
+      read.get();
+    } catch (ExecutionException | InterruptedException kept) {
+      if (kept instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      // take() reports the failure, if the rows are wanted at all.
+    }
+  }
+
+  /**
+   * The rows after {@code reached}, if they were read ahead; empty when nothing was, or the read
+   * started elsewhere, which is then dropped once it has left the source connection.
+   *
+   * @throws SQLException when the read ahead failed
+   */
+  Optional<SourceRows<R>> take(Position reached) throws SQLException {
+    if (read == null) {
+      return Optional.empty();
+    }
+    boolean wanted = Objects.equals(readAfter, reached);
+    if (!wanted) {
+      drop();
+      return Optional.empty();
+    }
+    Future<SourceRows<R>> taken = read;
+    read = null;
+    readAfter = null;
+    try {
+      return Optional.of(taken.get());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SQLException("interrupted while reading ahead", e);
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof SQLException sql) {
+      if (e.getCause() instanceof SQLException sql) {
         throw sql;
       }
-      if (cause instanceof RuntimeException runtime) {
+      if (e.getCause() instanceof RuntimeException runtime) {
         throw runtime;
       }
-      throw (Error) cause;
+      throw new SQLException("reading ahead failed", e.getCause());
     }
   }
 
-  /** Waits for the read to end and drops its rows or its failure. */
-  void abandon() {
-    try {
-      rows();
-    } catch (SQLException | RuntimeException ignored) {
-      // Nobody needs these rows; a failure that matters shows in the batch that follows.
+  /** Drops the read ahead, after waiting for it to leave the source connection. */
+  void drop() {
+    awaitRead();
+    read = null;
+    readAfter = null;
+  }
+
+  @Override
+  public void close() {
+    drop();
+    if (thread != null) {
+      thread.shutdown();
     }
   }
 }

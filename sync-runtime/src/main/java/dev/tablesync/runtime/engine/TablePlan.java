@@ -16,6 +16,7 @@ import java.util.Set;
  *
  * @param firstRead the read of a sync with no stored position
  * @param nextRead the read after a stored position
+ * @param fromCursorRead the read from the start of a stored cursor, where a snapshot hands over
  * @param keyedRead the read of one source row by its key, for retrying dead letters
  * @param upsert the upsert of one row into the target
  * @param targetColumns a query of the target table's column sizes, for naming a rejected column
@@ -28,6 +29,7 @@ import java.util.Set;
 record TablePlan(
     KeysetSelect firstRead,
     KeysetSelect nextRead,
+    KeysetSelect fromCursorRead,
     String keyedRead,
     String upsert,
     String targetColumns,
@@ -57,6 +59,7 @@ record TablePlan(
     return new TablePlan(
         source.keysetSelect(table, false, lag),
         source.keysetSelect(table, true, lag),
+        source.keysetSelectFromCursor(table, lag),
         source.keyedSelect(table),
         target.upsert(table),
         target.targetColumns(table),
@@ -66,6 +69,14 @@ record TablePlan(
         source.newestCursorQuery(table),
         source,
         target);
+  }
+
+  /** The keyset read after {@code stored}, a stored position, or from the start when null. */
+  KeysetSelect readAfter(Position stored) {
+    if (stored == null) {
+      return firstRead;
+    }
+    return stored.isStartOfCursor() ? fromCursorRead : nextRead;
   }
 
   /**

@@ -28,13 +28,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.slf4j.event.Level;
 
 /**
@@ -47,6 +44,13 @@ import org.slf4j.event.Level;
  * row, each row in a savepoint, to find the rows at fault; the cursor row stays locked meanwhile.
  * Rows at fault (and rows the source gives that cannot be read) fail the batch, or, under {@link
  * BadRowPolicy#DEAD_LETTER}, go to the dead-letter table in the same transaction.
+ *
+ * <p>A table with no stored position (a new sync, or one reset by deleting its cursor row) is
+ * first copied by a snapshot, unless the engine turns snapshots off: chunks read in key order
+ * and written with the target's bulk path, each one target transaction under the same lock as a
+ * batch, with the high-water mark of the cursor (taken first) and the last key written stored in
+ * the cursor row. A short chunk stores the position "from the start of the high-water mark", and
+ * the run goes on with batches from there, which read again every row changed meanwhile.
  *
  * @param <R> the table's record
  */
@@ -61,6 +65,7 @@ public final class TableRunner<R extends Record> {
   private final RowLayout layout;
   private final SourceReader<R> reader;
   private final TargetWriter<R> writer;
+  private final SnapshotChunks<R> snapshot;
   private final DataSource source;
   private final DataSource target;
   private final EngineSettings settings;
@@ -82,6 +87,12 @@ public final class TableRunner<R extends Record> {
     this.layout = new RowLayout(table);
     this.reader = new SourceReader<>(sync, layout, plan);
     this.writer = new TargetWriter<>(sync, layout, plan);
+    this.snapshot =
+        new SnapshotChunks<>(
+            sync,
+            SnapshotPlan.of(table, plan.source(), plan.target(), settings.snapshotChunkSize()),
+            plan,
+            writer);
     this.source = source;
     this.target = target;
     this.settings = settings;
@@ -384,8 +395,7 @@ public final class TableRunner<R extends Record> {
     private final Connection from;
     private final Connection to;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
-    private ExecutorService readAheadThread;
-    private ReadAhead<R> readAhead;
+    private final ReadAhead<R> readAhead = new ReadAhead<>();
 
     Session(Connection from, Connection to) throws SQLException {
       this.from = from;
@@ -408,7 +418,8 @@ public final class TableRunner<R extends Record> {
     /**
      * Reads the stored position without a lock or a transaction, and the rows after it. Returns
      * false when there are none: a run that finds nothing new costs two reads. Otherwise the rows
-     * are kept for the first batch, which checks the position again under the lock.
+     * are kept for the first batch, which checks the position again under the lock. A table
+     * without a position goes straight to the lock, where its snapshot starts or goes on.
      */
     boolean lookAhead(Totals totals) throws SQLException {
       if (!tablesReady) {
@@ -423,11 +434,15 @@ public final class TableRunner<R extends Record> {
           .map(c -> layout.decode(c.cursorText(), c.keyText()))
           .orElse(null);
       totals.locked(after);
+      if (after == null && settings.snapshot()) {
+        to.setAutoCommit(false);
+        return true; // a snapshot starts, or goes on, under the lock
+      }
       SourceRows<R> rows = reader.read(keysetRead(after));
       if (rows.count() == 0) {
         return false;
       }
-      readAhead = ReadAhead.done(after, rows);
+      readAhead.keep(after, rows);
       to.setAutoCommit(false);
       return true;
     }
@@ -445,39 +460,13 @@ public final class TableRunner<R extends Record> {
      * Rows read ahead after another position are dropped: another runner moved the cursor.
      */
     private SourceRows<R> rowsAfter(Position after) throws SQLException {
-      ReadAhead<R> ahead = readAhead;
-      readAhead = null;
-      if (ahead != null) {
-        SourceRows<R> rows = ahead.rows();
-        if (Objects.equals(ahead.after(), after)) {
-          return rows;
-        }
-      }
-      return reader.read(keysetRead(after));
+      Optional<SourceRows<R>> read = readAhead.take(after);
+      return read.isPresent() ? read.get() : reader.read(keysetRead(after));
     }
 
     /** Starts reading the batch after {@code last} on the read-ahead thread. */
     private void readAheadAfter(Position last) {
-      if (readAheadThread == null) {
-        readAheadThread =
-            Executors.newSingleThreadExecutor(
-                r -> {
-                  Thread thread = new Thread(r, "tablesync-read-ahead-" + table.name());
-                  thread.setDaemon(true);
-                  return thread;
-                });
-      }
-      Map<String, String> logContext = MDC.getCopyOfContextMap();
-      readAhead =
-          ReadAhead.start(
-              last,
-              readAheadThread,
-              () -> {
-                if (logContext != null) {
-                  MDC.setContextMap(logContext);
-                }
-                return reader.read(keysetRead(last));
-              });
+      readAhead.start(last, () -> reader.read(keysetRead(last)));
     }
 
     /** Runs one batch in one target transaction. */
@@ -498,6 +487,11 @@ public final class TableRunner<R extends Record> {
           return BatchEnd.BUSY;
         }
         CursorStore.StoredCursor cursor = locked.get();
+        if (!cursor.hasPosition() && settings.snapshot()) {
+          BatchEnd end = snapshotChunk(cursor, totals);
+          ended = true;
+          return end;
+        }
         Position after =
             cursor.hasPosition() ? layout.decode(cursor.cursorText(), cursor.keyText()) : null;
         totals.locked(after);
@@ -533,13 +527,94 @@ public final class TableRunner<R extends Record> {
       }
     }
 
+    /**
+     * One chunk of a snapshot, in the transaction that holds the cursor row: the first takes the
+     * high-water mark; a short one hands over to batches from the start of it, and the run goes
+     * on with those. Rows it cannot read or write fail it or are set aside, as in a batch. While
+     * a full chunk is written, the next is read on another thread.
+     */
+    private BatchEnd snapshotChunk(CursorStore.StoredCursor cursor, Totals totals)
+        throws SQLException {
+      totals.locked(null);
+      Position reached =
+          cursor.hasSnapshot()
+              ? layout.decode(cursor.snapshotHighWater(), cursor.snapshotKey())
+              : null;
+      Object highWater =
+          reached != null
+              ? reached.cursor()
+              : snapshot.highWater(from, table.lagSeconds() > 0 ? upperBound() : null);
+      if (highWater == null) {
+        to.rollback(); // no row has a cursor yet: nothing to copy
+        return BatchEnd.CAUGHT_UP;
+      }
+      Optional<SourceRows<R>> readEarlier = readAhead.take(reached);
+      SourceRows<R> rows =
+          readEarlier.isPresent()
+              ? readEarlier.get()
+              : readChunk(prepare(from, snapshot.readSql(reached)), reached);
+      failUnlessSetAside(rows.rejected(), totals); // so that the last row has a position
+      Position next = null;
+      if (rows.count() == snapshot.chunkSize()) {
+        List<Object> values = new ArrayList<>(List.of(highWater));
+        values.addAll(rows.last().key());
+        Position after = new Position(values);
+        // Prepared here: only reading and binding move to the other thread.
+        PreparedStatement select = prepare(from, snapshot.readSql(after));
+        readAhead.start(after, () -> readChunk(select, after));
+        next = after;
+      }
+      try {
+        return writeChunk(rows, next, highWater, totals);
+      } finally {
+        readAhead.awaitRead(); // the source connection is this thread's again
+      }
+    }
+
+    /** The rows of the chunk after {@code reached}, read with {@code select}. */
+    private SourceRows<R> readChunk(PreparedStatement select, Position reached)
+        throws SQLException {
+      snapshot.bindRead(select, reached);
+      return reader.read(select);
+    }
+
+    /**
+     * Writes a chunk's rows and stores {@code next}, the snapshot's state after them, or when the
+     * chunk was short (null), hands over to batches; commits.
+     */
+    private BatchEnd writeChunk(SourceRows<R> rows, Position next, Object highWater, Totals totals)
+        throws SQLException {
+      List<RejectedRow> refused = snapshot.write(to, prepare(to, plan.upsert()), rows.records());
+      failUnlessSetAside(refused, totals);
+      List<RejectedRow> setAside = new ArrayList<>(rows.rejected());
+      setAside.addAll(refused);
+      for (RejectedRow row : setAside) {
+        deadLetters.put(to, table.name(), row.position(), row.error(), row.row());
+      }
+      int written = rows.records().size() - refused.size();
+      String lastKey = rows.count() == 0 ? null : rows.last().keyText();
+      Position handedOver = null;
+      if (next != null) {
+        cursors.updateSnapshot(to, table.name(), next, written);
+      } else {
+        handedOver = Position.startOf(highWater);
+        cursors.update(to, table.name(), handedOver, written);
+      }
+      to.commit();
+      totals.chunkCommitted(rows.count(), written, setAside.size(), lastKey, handedOver);
+      report(totals, written, setAside);
+      // Either more chunks follow, or batches from the high-water mark.
+      return BatchEnd.FULL;
+    }
+
     private void report(Totals totals, int written, List<RejectedRow> setAside) {
       log.debug(
-          "{}: batch {} of {} rows committed, cursor {}",
+          "{}: batch {} of {} rows committed, cursor {}{}",
           table.name(),
           totals.batches,
           written,
-          totals.stored());
+          totals.stored(),
+          totals.snapshotKey == null ? "" : ", snapshot at key " + totals.snapshotKey);
       if (!setAside.isEmpty()) {
         RejectedRow first = setAside.get(0);
         log.warn(
@@ -558,13 +633,14 @@ public final class TableRunner<R extends Record> {
                   totals.batches,
                   written,
                   totals.rowsWritten,
-                  totals.position.cursorText(),
-                  Duration.ofNanos(System.nanoTime() - totals.started)));
+                  totals.position == null ? null : totals.position.cursorText(),
+                  Duration.ofNanos(System.nanoTime() - totals.started),
+                  totals.snapshotKey));
     }
 
     /** The keyset read after {@code after} (from the start when null), its parameters bound. */
     private PreparedStatement keysetRead(Position after) throws SQLException {
-      KeysetSelect shape = after == null ? plan.firstRead() : plan.nextRead();
+      KeysetSelect shape = plan.readAfter(after);
       PreparedStatement select = prepare(from, shape.sql());
       int index = 1;
       for (KeysetSelect.Parameter parameter : shape.parameters()) {
@@ -635,13 +711,7 @@ public final class TableRunner<R extends Record> {
 
     @Override
     public void close() throws SQLException {
-      // A read ahead still running uses the source connection: let it end before closing.
-      if (readAhead != null) {
-        readAhead.abandon();
-      }
-      if (readAheadThread != null) {
-        readAheadThread.shutdown();
-      }
+      readAhead.close(); // waits for a read still using the source connection
       for (PreparedStatement statement : statements.values()) {
         statement.close();
       }
@@ -659,6 +729,8 @@ public final class TableRunner<R extends Record> {
     /** The stored position as last seen: locked at a batch's start, or committed at its end. */
     private Position position;
     private boolean positionSeen;
+    /** The last key of the last committed snapshot chunk, as stored; null after a batch. */
+    private String snapshotKey;
 
     void locked(Position stored) {
       position = stored;
@@ -671,6 +743,16 @@ public final class TableRunner<R extends Record> {
       rowsDeadLettered += setAside;
       batches++;
       position = last;
+      snapshotKey = null;
+    }
+
+    /**
+     * A snapshot chunk committed: {@code lastKey} is its last row's key (null when it had none),
+     * and {@code handedOver} the position it stored, or null while the snapshot goes on.
+     */
+    void chunkCommitted(int read, int written, int setAside, String lastKey, Position handedOver) {
+      committed(read, written, setAside, handedOver);
+      snapshotKey = lastKey;
     }
 
     String stored() {

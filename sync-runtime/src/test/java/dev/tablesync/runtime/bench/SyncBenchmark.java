@@ -19,7 +19,9 @@ import javax.sql.DataSource;
 /**
  * Measures TableSync against hand-written JDBC and the bulk-load bound, all in one JVM on the same
  * servers and rows: PostgreSQL as the source, MariaDB as the target, both started here as the tests
- * start them. Prints a table and one summary line. Not a test: it checks nothing but prints figures.
+ * start them. TableSync runs twice from an empty target: in batches (snapshots off), against the
+ * hand-written keyset sync, and as a snapshot, against the bound. Prints a table and one summary
+ * line. Not a test: it checks nothing but prints figures.
  *
  * <p>Arguments: {@code --rows N} (default 1,000,000), {@code --buffer-pool SIZE} (MariaDB's
  * InnoDB buffer pool, default 1G), {@code --batch N} (default 1000).
@@ -83,13 +85,19 @@ public final class SyncBenchmark {
     row("hand-written keyset (time, id) + batched upsert", count(handTarget), handSeconds, "");
 
     DataSource incrementalTarget = target(mariaDb, "bench_incremental");
-    SyncEngine incremental = engine(source, incrementalTarget);
+    SyncEngine incremental = engine(source, incrementalTarget, false);
     double incrementalSeconds = time(() -> incremental.run("bench_supplier").rowsWritten());
     row("TableSync incremental (cursor order)", count(incrementalTarget), incrementalSeconds, "");
 
     DataSource bulkTarget = target(mariaDb, "bench_bulk");
     double bulkSeconds = time(() -> HandWritten.loadDataInKeyOrder(source, bulkTarget, 100_000));
     row("LOAD DATA LOCAL INFILE in key order (bound)", count(bulkTarget), bulkSeconds, "");
+
+    DataSource snapshotTarget = target(mariaDb, "bench_snapshot");
+    SyncEngine snapshot = engine(source, snapshotTarget, true);
+    double snapshotSeconds = time(() -> snapshot.run("bench_supplier").rowsWritten());
+    row("TableSync snapshot (key order, bulk chunks)", count(snapshotTarget), snapshotSeconds,
+        String.format("chunks of %,d", SyncEngine.DEFAULT_SNAPSHOT_CHUNK_SIZE));
 
     double rawPoll = medianPollMillis(source, handTarget);
     double tableSyncPoll = medianEngineMillis(incremental);
@@ -99,7 +107,7 @@ public final class SyncBenchmark {
     double changedInLarge = changeAndSync(source, incremental, 10_000);
     DataSource smallSource = postgres.newDatabase("bench_small");
     BenchData.create(smallSource, 10_000);
-    SyncEngine small = engine(smallSource, target(mariaDb, "bench_small_target"));
+    SyncEngine small = engine(smallSource, target(mariaDb, "bench_small_target"), false);
     small.run("bench_supplier");
     double changedInSmall = changeAndSync(smallSource, small, 10_000);
     table.add(String.format(Locale.ROOT, "%-52s %12s %9.2f s", "10,000 changed rows in a " + String.format("%,d", rows) + "-row table", "", changedInLarge));
@@ -109,8 +117,9 @@ public final class SyncBenchmark {
     table.add(String.format(Locale.ROOT, "%-52s %12s %9.2f s", "javac, 200 records, -proc:none", "median", processor.plainSeconds()));
     table.add(String.format(Locale.ROOT, "%-52s %12s %9.2f s", "javac, 200 records, with the processor", "median", processor.processedSeconds()));
 
-    boolean smallHeap = syncInSmallHeap(source, target(mariaDb, "bench_small_heap"));
-    table.add(String.format("%-52s %12s", "-Xmx64m JVM syncs all " + String.format("%,d", rows) + " rows", smallHeap ? "yes" : "NO"));
+    DataSource smallHeapTarget = target(mariaDb, "bench_small_heap");
+    boolean smallHeap = syncInSmallHeap(source, smallHeapTarget) && count(smallHeapTarget) == rows;
+    table.add(String.format("%-52s %12s", "-Xmx64m JVM snapshots all " + String.format("%,d", rows) + " rows", smallHeap ? "yes" : "NO"));
 
     System.out.println();
     System.out.println(header);
@@ -118,17 +127,18 @@ public final class SyncBenchmark {
     table.forEach(System.out::println);
     System.out.printf(
         Locale.ROOT,
-        "ratios: incremental/hand-written %.2f, poll TableSync/raw %.2f, changes large/small %.2f,"
-            + " javac with/without processor %.2f%n",
+        "ratios: snapshot/bulk %.2f, incremental/hand-written %.2f, poll TableSync/raw %.2f,"
+            + " changes large/small %.2f, javac with/without processor %.2f%n",
+        bulkSeconds / snapshotSeconds,
         handSeconds / incrementalSeconds,
         tableSyncPoll / rawPoll,
         changedInLarge / changedInSmall,
         processor.ratio());
     System.out.printf(
         Locale.ROOT,
-        "bench: snapshot_vs_bulk=%s incremental_vs_handwritten=%.2f poll_vs_raw=%.2f"
+        "bench: snapshot_vs_bulk=%.2f incremental_vs_handwritten=%.2f poll_vs_raw=%.2f"
             + " seed_rows_lost=%d rows=%d%n",
-        "n/a",
+        bulkSeconds / snapshotSeconds,
         handSeconds / incrementalSeconds,
         tableSyncPoll / rawPoll,
         seedLost,
@@ -158,11 +168,12 @@ public final class SyncBenchmark {
     return target;
   }
 
-  private static SyncEngine engine(DataSource source, DataSource target) {
+  private static SyncEngine engine(DataSource source, DataSource target, boolean snapshot) {
     return SyncEngine.builder()
         .dataSource("source", source)
         .dataSource("target", target)
         .table(new BenchSupplierSync())
+        .snapshot(snapshot)
         .build();
   }
 

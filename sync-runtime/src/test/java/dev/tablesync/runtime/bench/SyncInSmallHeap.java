@@ -5,8 +5,9 @@ import dev.tablesync.runtime.SyncEngine;
 import dev.tablesync.runtime.SyncResult;
 
 /**
- * Syncs the benchmark table in a JVM of its own, started with a small heap, to show that memory
- * does not grow with the table. Arguments: source JDBC URL, target JDBC URL.
+ * Syncs the benchmark table (a snapshot, as for any new sync) in a JVM of its own, started with a
+ * small heap, to show that memory does not grow with the table. Arguments: source JDBC URL,
+ * target JDBC URL.
  */
 public final class SyncInSmallHeap {
 

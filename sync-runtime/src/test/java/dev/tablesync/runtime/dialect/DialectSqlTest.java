@@ -138,15 +138,108 @@ class DialectSqlTest {
   }
 
   @Test
+  void aSnapshotReadsInKeyOrderAfterTheLastKeyOfACompositeKey() {
+    KeysetSelect next = new PostgresDialect().snapshotSelect(STOCK, true);
+    assertEquals(
+        "SELECT q.\"warehouse\", q.\"sku\", q.\"qty\", q.\"updated_at\"\n"
+            + "FROM (\nSELECT warehouse, sku, qty, updated_at FROM stock_level\n) q\n"
+            + "WHERE q.\"updated_at\" IS NOT NULL AND q.\"warehouse\" >= ?"
+            + " AND (q.\"warehouse\" > ? OR (q.\"warehouse\" = ? AND q.\"sku\" > ?))\n"
+            + "ORDER BY q.\"warehouse\", q.\"sku\"\nLIMIT ?",
+        next.sql());
+    assertEquals(
+        List.of(
+            new KeysetSelect.PositionValue(1),
+            new KeysetSelect.PositionValue(1),
+            new KeysetSelect.PositionValue(1),
+            new KeysetSelect.PositionValue(2),
+            new KeysetSelect.Limit()),
+        next.parameters());
+
+    KeysetSelect first = new SqlServerDialect().snapshotSelect(STOCK, false);
+    assertEquals(
+        "SELECT TOP (?) q.[warehouse], q.[sku], q.[qty], q.[updated_at]\n"
+            + "FROM (\nSELECT warehouse, sku, qty, updated_at FROM stock_level\n) q\n"
+            + "WHERE q.[updated_at] IS NOT NULL\nORDER BY q.[warehouse], q.[sku]",
+        first.sql());
+    assertEquals(List.of(new KeysetSelect.Limit()), first.parameters());
+  }
+
+  @Test
+  void aSnapshotHandsOverAtItsHighWaterMarkAndBatchesReadFromItsStart() {
+    assertEquals(
+        "SELECT MAX(q.`updated_at`)\nFROM (\nSELECT warehouse, sku, qty, updated_at FROM"
+            + " stock_level\n) q\nWHERE q.`updated_at` <= ?",
+        new MariaDbDialect().highWaterQuery(STOCK, true));
+    KeysetSelect from = new MariaDbDialect().keysetSelectFromCursor(STOCK, true);
+    assertEquals(
+        "SELECT q.`warehouse`, q.`sku`, q.`qty`, q.`updated_at`\n"
+            + "FROM (\nSELECT warehouse, sku, qty, updated_at FROM stock_level\n) q\n"
+            + "WHERE q.`updated_at` >= ? AND q.`updated_at` <= ?\n"
+            + "ORDER BY q.`updated_at`, q.`warehouse`, q.`sku`\nLIMIT ?",
+        from.sql());
+    assertEquals(
+        List.of(
+            new KeysetSelect.PositionValue(0), new KeysetSelect.UpperBound(), new KeysetSelect.Limit()),
+        from.parameters());
+  }
+
+  @Test
+  void aSnapshotKeepsItsHighWaterMarkAndKeyInTheCursorRowUntilAPositionIsStored() {
+    CursorTableSql mariaDb = new MariaDbDialect().cursorTable("tablesync_cursor");
+    assertEquals(
+        "UPDATE `tablesync_cursor` SET snapshot_high_water = ?, snapshot_key = ?,"
+            + " rows_synced = rows_synced + ?, updated_at = CURRENT_TIMESTAMP WHERE sync_name = ?",
+        mariaDb.updateSnapshot());
+    assertEquals(
+        "UPDATE `tablesync_cursor` SET cursor_value = ?, key_value = ?, snapshot_high_water = NULL,"
+            + " snapshot_key = NULL, rows_synced = rows_synced + ?,"
+            + " updated_at = CURRENT_TIMESTAMP WHERE sync_name = ?",
+        mariaDb.update());
+    assertEquals(
+        "ALTER TABLE `tablesync_cursor` ADD COLUMN snapshot_high_water VARCHAR(1000),"
+            + " ADD COLUMN snapshot_key VARCHAR(4000)",
+        mariaDb.addSnapshotColumns());
+    assertEquals(
+        "ALTER TABLE [tablesync_cursor] ADD snapshot_high_water VARCHAR(1000),"
+            + " snapshot_key VARCHAR(4000)",
+        new SqlServerDialect().cursorTable("tablesync_cursor").addSnapshotColumns());
+    assertEquals(
+        "ALTER TABLE \"TABLESYNC_CURSOR\" ADD COLUMN (snapshot_high_water VARCHAR(1000),"
+            + " snapshot_key VARCHAR(4000))",
+        new H2Dialect(StandardDialect.IdentifierCase.UPPER)
+            .cursorTable("tablesync_cursor")
+            .addSnapshotColumns());
+  }
+
+  @Test
+  void onlyMySqlMariaDbAndPostgresHaveBulkPathsAndNotForInstants() {
+    assertTrue(new MySqlDialect(true).bulkLoader(STOCK).isPresent());
+    assertTrue(new MariaDbDialect().bulkLoader(STOCK).isPresent());
+    assertTrue(new PostgresDialect().bulkLoader(STOCK).isPresent());
+    assertTrue(new SqlServerDialect().bulkLoader(STOCK).isEmpty());
+    assertTrue(new H2Dialect(StandardDialect.IdentifierCase.UPPER).bulkLoader(STOCK).isEmpty());
+    TableSpec instants =
+        TableSpec.builder("event", StockLevel.class)
+            .targetTable("event")
+            .query("SELECT id, at FROM event")
+            .key("id", long.class)
+            .cursor("at", java.time.Instant.class)
+            .build();
+    assertTrue(new MariaDbDialect().bulkLoader(instants).isEmpty());
+    assertTrue(new PostgresDialect().bulkLoader(instants).isEmpty());
+  }
+
+  @Test
   void cursorRowsAreLockedForUpdateOrWithUpdLockOnSqlServer() {
     assertEquals(
-        "SELECT cursor_value, key_value, rows_synced FROM `tablesync_cursor`"
-            + " WHERE sync_name = ? FOR UPDATE",
+        "SELECT cursor_value, key_value, rows_synced, snapshot_high_water, snapshot_key FROM"
+            + " `tablesync_cursor` WHERE sync_name = ? FOR UPDATE",
         new MariaDbDialect().cursorTable("tablesync_cursor").lock());
     CursorTableSql sqlServer = new SqlServerDialect().cursorTable("tablesync_cursor");
     assertEquals(
-        "SELECT cursor_value, key_value, rows_synced FROM [tablesync_cursor]"
-            + " WITH (UPDLOCK, HOLDLOCK) WHERE sync_name = ?",
+        "SELECT cursor_value, key_value, rows_synced, snapshot_high_water, snapshot_key FROM"
+            + " [tablesync_cursor] WITH (UPDLOCK, HOLDLOCK) WHERE sync_name = ?",
         sqlServer.lock());
     assertTrue(
         sqlServer.create().startsWith("IF OBJECT_ID(N'tablesync_cursor', N'U') IS NULL\nCREATE TABLE [tablesync_cursor] ("),
@@ -156,12 +249,12 @@ class DialectSqlTest {
   @Test
   void aBusyCursorRowIsSkippedWithSkipLockedOrReadPast() {
     assertEquals(
-        "SELECT cursor_value, key_value, rows_synced FROM \"tablesync_cursor\""
-            + " WHERE sync_name = ? FOR UPDATE SKIP LOCKED",
+        "SELECT cursor_value, key_value, rows_synced, snapshot_high_water, snapshot_key FROM"
+            + " \"tablesync_cursor\" WHERE sync_name = ? FOR UPDATE SKIP LOCKED",
         new PostgresDialect().cursorTable("tablesync_cursor").tryLock());
     assertEquals(
-        "SELECT cursor_value, key_value, rows_synced FROM [tablesync_cursor]"
-            + " WITH (UPDLOCK, ROWLOCK, READPAST) WHERE sync_name = ?",
+        "SELECT cursor_value, key_value, rows_synced, snapshot_high_water, snapshot_key FROM"
+            + " [tablesync_cursor] WITH (UPDLOCK, ROWLOCK, READPAST) WHERE sync_name = ?",
         new SqlServerDialect().cursorTable("tablesync_cursor").tryLock());
   }
 

@@ -41,6 +41,7 @@ class MicrometerMetricsTest {
               .dataSource("source", source)
               .dataSource("target", target)
               .table(new ItemSync())
+              .snapshot(false) // counts the rows and batches of batches
               .build();
 
       engine.run("item");

@@ -63,6 +63,7 @@ class QuartzSyncTest {
                     }
                   }
                 })
+            .snapshot(false) // batches are what an interrupt waits for
             .build();
     Properties properties = new Properties();
     properties.setProperty("org.quartz.scheduler.instanceName", "quartz-sync-test");

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tablesync.runtime.BatchReport;
 import dev.tablesync.runtime.BusyPolicy;
 import dev.tablesync.runtime.SyncEngine;
+import dev.tablesync.runtime.SyncListener;
 import dev.tablesync.runtime.SyncResult;
 import dev.tablesync.runtime.tables.Item;
 import dev.tablesync.runtime.tables.ItemSync;
@@ -31,9 +33,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Runners of one table in threads and in separate JVMs take turns batch by batch on the target's
- * cursor row: a trigger on the cursor table records each batch, and each began where the one
- * before it ended. A runner that finds the table busy waits or skips, as configured.
+ * Runners of one table in threads and in separate JVMs take turns batch by batch, and snapshot
+ * chunk by chunk, on the target's cursor row: a trigger on the cursor table records each batch
+ * and chunk, and each began where the one before it ended. A runner that finds the table busy
+ * waits or skips, as configured.
  */
 class ConcurrentRunnersTest {
 
@@ -54,7 +57,7 @@ class ConcurrentRunnersTest {
       ExecutorService threads = Executors.newFixedThreadPool(4);
       try {
         for (int i = 0; i < 4; i++) {
-          SyncEngine engine = items.engine().table(new ItemSync()).build();
+          SyncEngine engine = items.engine().table(new ItemSync()).snapshot(false).build();
           runs.add(threads.submit(() -> engine.run("item")));
         }
         long written = 0;
@@ -77,6 +80,42 @@ class ConcurrentRunnersTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("routes")
+  void twoThreadsTakeTurnsChunkByChunkThroughASnapshot(Route route) throws Exception {
+    try (TestDatabases databases = new TestDatabases()) {
+      SyncedTable<Item> items = SyncedTable.items(route, databases);
+      CursorHistory history = CursorHistory.install(items.target, route.target());
+      items.insertItems(1, 6_000, 40, T0);
+      SyncListener slowChunks =
+          new SyncListener() {
+            @Override
+            public void batchCommitted(BatchReport batch) {
+              pause(5); // lets the other runner take the lock between chunks
+            }
+          };
+      List<Future<SyncResult>> runs = new ArrayList<>();
+      ExecutorService threads = Executors.newFixedThreadPool(2);
+      try {
+        for (int i = 0; i < 2; i++) {
+          SyncEngine engine =
+              items.engine().table(new ItemSync()).snapshotChunkSize(500).listener(slowChunks).build();
+          runs.add(threads.submit(() -> engine.run("item")));
+        }
+        List<Long> written = new ArrayList<>();
+        for (Future<SyncResult> run : runs) {
+          written.add(run.get(2, TimeUnit.MINUTES).rowsWritten());
+        }
+        assertTrue(written.stream().allMatch(rows -> rows > 0), "the runners took turns: " + written);
+      } finally {
+        threads.shutdownNow();
+      }
+      // Every row once by a chunk, and the 40 at the high-water mark again by a batch.
+      history.assertBatchesFollowedEachOther(6_040);
+      items.assertSame("after a snapshot by two threads");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("routes")
   void twoProcessesAndAThreadOnOneTableNeverInterleaveBatches(Route route) throws Exception {
     try (TestDatabases databases = new TestDatabases()) {
       SyncedTable<Item> items = SyncedTable.items(route, databases);
@@ -88,11 +127,13 @@ class ConcurrentRunnersTest {
               "--source", TestDatabases.url(items.source),
               "--target", TestDatabases.url(items.target),
               "--pause-ms", "5",
+              "--no-snapshot",
               ItemSync.class.getName());
       try (SyncProcess first = start(args, "runner-1");
           SyncProcess second = start(args, "runner-2")) {
         first.await(line -> line.startsWith("batch item "), Duration.ofSeconds(60));
-        SyncResult here = items.engine().table(new ItemSync()).build().run("item");
+        SyncResult here =
+            items.engine().table(new ItemSync()).snapshot(false).build().run("item");
 
         List<Long> written = new ArrayList<>(List.of(here.rowsWritten()));
         for (SyncProcess process : List.of(first, second)) {
@@ -120,8 +161,9 @@ class ConcurrentRunnersTest {
     try (TestDatabases databases = new TestDatabases()) {
       SyncedTable<Item> items = SyncedTable.items(route, databases);
       SyncEngine skipping =
-          items.engine().table(new ItemSync()).whenBusy(BusyPolicy.SKIP).build();
-      SyncEngine waiting = items.engine().table(new ItemSync()).whenBusy(BusyPolicy.WAIT).build();
+          items.engine().table(new ItemSync()).snapshot(false).whenBusy(BusyPolicy.SKIP).build();
+      SyncEngine waiting =
+          items.engine().table(new ItemSync()).snapshot(false).whenBusy(BusyPolicy.WAIT).build();
       skipping.run("item"); // creates the cursor row
       items.insertItems(1, 250, 10, T0);
 
@@ -149,6 +191,14 @@ class ConcurrentRunnersTest {
       assertEquals(250, result.rowsWritten(), "the waiting runner went on when the lock was free");
       assertFalse(result.stoppedBusy());
       items.assertSame("after waiting");
+    }
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tablesync.runtime.BatchReport;
 import dev.tablesync.runtime.RetryPolicy;
 import dev.tablesync.runtime.SyncEngine;
 import dev.tablesync.runtime.SyncException;
@@ -29,10 +30,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Crashes at every point of a run lose nothing: a fault injected at each JDBC step (before the
- * call reaches the server, and after the server did the work), and a sync process killed with
- * SIGKILL mid-run. After each, the cursor is never ahead of the data, and a new run makes the
- * target equal to the source. The class prints the tally of every fault.
+ * Crashes at every point of a run lose nothing: a fault injected at each JDBC step of batches and
+ * of snapshot chunks (before the call reaches the server, and after the server did the work), and
+ * a sync process killed with SIGKILL mid-run, in a snapshot and in batches. After each, the cursor
+ * is never ahead of the data, and a new run makes the target equal to the source, going on from
+ * where the last commit left it. The class prints the tally of every fault.
+ *
+ * <p>PostgreSQL's {@code COPY} runs on the driver's own connection, unwrapped, so it is not a step
+ * here; the statements around it are.
  */
 class CrashRecoveryTest {
 
@@ -63,31 +68,30 @@ class CrashRecoveryTest {
     try (TestDatabases databases = new TestDatabases()) {
       SyncedTable<Shipment> shipments = SyncedTable.shipments(route, databases);
       FaultPlan faults = new FaultPlan();
-      // Steps from here on come after the run's last commit: the engine's record of the run.
-      AtomicInteger runEnded = new AtomicInteger();
+      AtomicInteger stepsInRun = new AtomicInteger();
       SyncEngine engine =
           SyncEngine.builder()
               .dataSource("source", faults.wrap("source", shipments.source))
               .dataSource("target", faults.wrap("target", shipments.target))
+              .table(new ShipmentSync())
+              .retry(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)))
               .listener(
                   new SyncListener() {
                     @Override
                     public void runFinished(SyncResult result) {
-                      runEnded.set(faults.steps().size());
+                      stepsInRun.set(faults.steps().size());
                     }
                   })
-              .table(new ShipmentSync())
-              .retry(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)))
               .build();
       // Each round changes ten rows at one new time: three batches of 4, 4 and 2 rows. The
       // first run also adds the cursor row; the second takes the steps that every later one does.
+      // What the engine does after a run (its record, the lag) is best effort, not the run's.
       changeTenShipments(shipments, 0);
       engine.run("shipment");
       changeTenShipments(shipments, 1);
       faults.reset();
       engine.run("shipment");
-      List<String> steps = faults.steps();
-      int bookkeepingSteps = runEnded.get();
+      List<String> steps = faults.steps().subList(0, stepsInRun.get());
       shipments.assertSame("runs without faults");
 
       // Creating the cursor table is tried once more when it fails, on purpose: faults there pass.
@@ -103,16 +107,84 @@ class CrashRecoveryTest {
             assertNotNull(faults.injected(), "not reached: " + fault);
             faults.reset();
             faultsInjected.incrementAndGet();
-            if (step >= bookkeepingSteps) {
-              assertFalse(failed, "a failed record of a finished run fails nothing: " + fault);
-            } else if (kind == FaultPlan.Kind.TRANSIENT || step < creatingSteps) {
+            if (kind == FaultPlan.Kind.TRANSIENT || step < creatingSteps) {
+              assertFalse(failed, "the run recovers by itself from " + fault);
+            } else {
+              assertTrue(failed, "the run fails at " + fault);
+            }
+            shipments.assertCursorNotAhead(fault);
+            shipments.assertNothingAfterCursor(fault);
+            if (failed) {
+              engine.run("shipment");
+            }
+            recovered(shipments, fault);
+          }
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("routes")
+  void aFaultAtAnyJdbcStepOfASnapshotLosesNothingAndTheNextRunResumesIt(Route route) {
+    try (TestDatabases databases = new TestDatabases()) {
+      SyncedTable<Shipment> shipments = SyncedTable.shipments(route, databases);
+      FaultPlan faults = new FaultPlan();
+      AtomicInteger stepsInSnapshot = new AtomicInteger();
+      SyncEngine engine =
+          SyncEngine.builder()
+              .dataSource("source", faults.wrap("source", shipments.source))
+              .dataSource("target", faults.wrap("target", shipments.target))
+              .table(new ShipmentSync())
+              .retry(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)))
+              .snapshotChunkSize(4)
+              .listener(
+                  new SyncListener() {
+                    @Override
+                    public void batchCommitted(BatchReport batch) {
+                      if (batch.snapshotKey() != null && batch.cursor() != null) {
+                        stepsInSnapshot.set(faults.steps().size()); // it handed over
+                      }
+                    }
+                  })
+              .build();
+      // Ten rows of one change time: a snapshot in chunks of 4, 4 and 2 rows, then the batches
+      // at its high-water mark, which read all ten again. The first run creates the cursor table.
+      // Each chunk reads the next on a second thread: source and target steps interleave in an
+      // order that varies, but the steps are the same, and each is struck once.
+      changeTenShipments(shipments, 0);
+      engine.run("shipment");
+      restartTheSnapshot(shipments);
+      faults.reset();
+      engine.run("shipment");
+      List<String> steps = faults.steps().subList(0, stepsInSnapshot.get());
+      shipments.assertSame("snapshots without faults");
+
+      int creatingSteps = steps.indexOf("target: executeQuery");
+      for (FaultPlan.Kind kind : FaultPlan.Kind.values()) {
+        for (FaultPlan.Timing timing : FaultPlan.Timing.values()) {
+          for (int step = 0; step < steps.size(); step++) {
+            String fault = "step " + step + " of " + steps + ", " + timing + ", " + kind;
+            restartTheSnapshot(shipments);
+            faults.failAt(step, timing, kind);
+            boolean failed = runFails(engine);
+            assertNotNull(faults.injected(), "not reached: " + fault);
+            faults.reset();
+            faultsInjected.incrementAndGet();
+            if (kind == FaultPlan.Kind.TRANSIENT || step < creatingSteps) {
               assertFalse(failed, "the run recovers by itself from " + fault);
             } else {
               assertTrue(failed, "the run fails at " + fault);
             }
             shipments.assertCursorNotAhead(fault);
             if (failed) {
-              engine.run("shipment");
+              long copied = shipments.targetRows().size();
+              long reread = shipments.sourceRows().size();
+              boolean handedOver = shipments.storedPosition().isPresent();
+              assertEquals(
+                  handedOver ? reread : 10 - copied + reread,
+                  engine.run("shipment").rowsRead(),
+                  fault + ": the next run goes on from the last chunk committed");
             }
             recovered(shipments, fault);
           }
@@ -128,6 +200,7 @@ class CrashRecoveryTest {
       SyncedTable<Item> items = SyncedTable.items(route, databases);
       SyncEngine engine = items.engine().table(new ItemSync()).build();
       int perRound = 3_000;
+      // The first kill strikes a snapshot, in chunks of 500; the others strike batches.
       for (int kill = 0; kill < 3; kill++) {
         items.insertItems(kill * perRound + 1L, perRound, 100, T0.plusMinutes(kill));
         String context = "kill " + kill;
@@ -137,6 +210,7 @@ class CrashRecoveryTest {
                 List.of(
                     "--source", TestDatabases.url(items.source),
                     "--target", TestDatabases.url(items.target),
+                    "--snapshot-chunk", "500",
                     ItemSync.class.getName()),
                 Map.of(),
                 Path.of("target", "sync-processes", "kill-" + kill + ".log"))) {
@@ -146,6 +220,9 @@ class CrashRecoveryTest {
         }
         faultsInjected.incrementAndGet();
         items.assertCursorNotAhead(context);
+        if (kill > 0) {
+          items.assertNothingAfterCursor(context);
+        }
         long copied = items.targetRows().size();
         assertTrue(
             copied < (kill + 1L) * perRound,
@@ -155,6 +232,19 @@ class CrashRecoveryTest {
         recovered(items, context);
       }
     }
+  }
+
+  /**
+   * Makes the target's next run a snapshot again, from an empty target: its cursor row keeps no
+   * position, as a new row would. Changes every source row, so that a stale copy shows.
+   */
+  private static void restartTheSnapshot(SyncedTable<Shipment> shipments) {
+    Sql.execute(
+        shipments.target,
+        "UPDATE " + SyncEngine.DEFAULT_CURSOR_TABLE + " SET cursor_value = NULL, key_value = NULL,"
+            + " snapshot_high_water = NULL, snapshot_key = NULL WHERE sync_name = 'shipment'");
+    Sql.execute(shipments.target, "DELETE FROM shipment_copy");
+    Sql.execute(shipments.source, "UPDATE shipment SET weight = weight + 1");
   }
 
   /** Updates six rows and inserts four, all at a new change time. */

@@ -12,14 +12,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
  * Every move of every cursor in a target, in commit order, recorded by a trigger on the cursor
- * table: each update of a sync's row inserts its old and new position into {@code
- * cursor_history}. Updates of one sync's row are serialized by its lock, so the history's
- * sequence is the order in which the batches committed.
+ * table: each update of a sync's row inserts its old and new position (and snapshot key) into
+ * {@code cursor_history}. Updates of one sync's row are serialized by its lock, so the history's
+ * sequence is the order in which the batches and snapshot chunks committed.
  */
 final class CursorHistory {
 
@@ -39,11 +38,14 @@ final class CursorHistory {
       throw new IllegalStateException(e);
     }
     String values =
-        " (old_cursor, old_key, new_cursor, new_key, rows_added) VALUES (OLD.cursor_value,"
-            + " OLD.key_value, NEW.cursor_value, NEW.key_value, NEW.rows_synced - OLD.rows_synced)";
+        " (old_cursor, old_key, old_snapshot_key, new_cursor, new_key, new_snapshot_key,"
+            + " rows_added) VALUES (OLD.cursor_value, OLD.key_value, OLD.snapshot_key,"
+            + " NEW.cursor_value, NEW.key_value, NEW.snapshot_key,"
+            + " NEW.rows_synced - OLD.rows_synced)";
     String columns =
-        " PRIMARY KEY, old_cursor VARCHAR(1000), old_key VARCHAR(4000),"
-            + " new_cursor VARCHAR(1000), new_key VARCHAR(4000), rows_added BIGINT NOT NULL)";
+        " PRIMARY KEY, old_cursor VARCHAR(100), old_key VARCHAR(100),"
+            + " old_snapshot_key VARCHAR(100), new_cursor VARCHAR(100), new_key VARCHAR(100),"
+            + " new_snapshot_key VARCHAR(100), rows_added BIGINT NOT NULL)";
     if (server.product() == TestServer.Product.POSTGRESQL) {
       Sql.execute(target, "CREATE TABLE cursor_history (seq BIGSERIAL" + columns);
       Sql.execute(
@@ -64,50 +66,69 @@ final class CursorHistory {
     return new CursorHistory(target);
   }
 
-  /** One committed batch: where the cursor was and where the batch left it. */
-  record Move(String oldCursor, String oldKey, String newCursor, String newKey, long rowsAdded) {}
+  /**
+   * What a sync's row stores: its position, or while a snapshot runs (and no position is
+   * stored), the last key the snapshot wrote; both null before the first batch or chunk.
+   */
+  record Stored(Position position, Long snapshotKey) {}
+
+  /** One committed batch or chunk: what was stored before it, and what it stored. */
+  record Move(Stored before, Stored after, long rowsAdded) {}
 
   List<Move> moves() {
     return Sql.query(
         target,
-        "SELECT old_cursor, old_key, new_cursor, new_key, rows_added FROM cursor_history"
-            + " ORDER BY seq",
-        rs -> new Move(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getLong(5)));
+        "SELECT old_cursor, old_key, old_snapshot_key, new_cursor, new_key, new_snapshot_key,"
+            + " rows_added FROM cursor_history ORDER BY seq",
+        rs ->
+            new Move(
+                stored(rs.getString(1), rs.getString(2), rs.getString(3)),
+                stored(rs.getString(4), rs.getString(5), rs.getString(6)),
+                rs.getLong(7)));
   }
 
   /**
-   * Fails unless the batches never interleaved and never moved the cursor back: each began where
+   * Fails unless the batches and chunks never interleaved and never moved back: each began where
    * the one before it ended and moved forward, and together they wrote {@code rows} rows.
    */
   void assertBatchesFollowedEachOther(long rows) {
-    List<Move> moves = moves();
-    Position previous = null;
+    Stored previous = new Stored(null, null);
     long written = 0;
-    for (Move move : moves) {
+    for (Move move : moves()) {
+      assertEquals(
+          previous,
+          move.before(),
+          "a batch began at " + move.before() + ", not where the one before it ended: batches"
+              + " interleaved");
       assertTrue(
-          Objects.equals(previous, position(move.oldCursor(), move.oldKey())),
-          "a batch began at " + move.oldCursor() + "/" + move.oldKey() + ", not where the one"
-              + " before it ended (" + previous + "): batches interleaved");
-      Position next = position(move.newCursor(), move.newKey());
-      assertTrue(
-          previous == null || isAfter(next, previous),
-          "the cursor moved back from " + previous + " to " + next);
-      previous = next;
+          isAfter(move.after(), previous),
+          "the cursor moved back from " + previous + " to " + move.after());
+      previous = move.after();
       written += move.rowsAdded();
     }
     assertEquals(rows, written, "rows written by all batches of all runners");
   }
 
-  private static Position position(String cursor, String key) {
-    return cursor == null
-        ? null
-        : Position.decode(cursor, key, List.of(LocalDateTime.class, long.class));
+  private static Stored stored(String cursor, String key, String snapshotKey) {
+    Position position =
+        cursor == null
+            ? null
+            : Position.decode(cursor, key, List.of(LocalDateTime.class, long.class));
+    return new Stored(position, snapshotKey == null ? null : Long.parseLong(snapshotKey));
   }
 
-  private static boolean isAfter(Position next, Position previous) {
-    int byCursor = ((LocalDateTime) next.cursor()).compareTo((LocalDateTime) previous.cursor());
+  private static boolean isAfter(Stored next, Stored previous) {
+    if (previous.position() == null) {
+      // A first batch, a snapshot's hand-over, or a chunk after the last one.
+      return next.position() != null
+          || previous.snapshotKey() == null
+          || next.snapshotKey() > previous.snapshotKey();
+    }
+    Position to = next.position();
+    Position from = previous.position();
+    int byCursor = ((LocalDateTime) to.cursor()).compareTo((LocalDateTime) from.cursor());
     return byCursor > 0
-        || byCursor == 0 && (Long) next.key().get(0) > (Long) previous.key().get(0);
+        || byCursor == 0
+            && (from.isStartOfCursor() || (Long) to.key().get(0) > (Long) from.key().get(0));
   }
 }

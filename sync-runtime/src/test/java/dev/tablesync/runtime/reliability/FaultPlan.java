@@ -24,9 +24,8 @@ import javax.sql.DataSource;
  * reported a failure is the classic case.
  *
  * <p>Every data source wrapped by one plan shares its step numbers, so that source and target
- * steps are numbered in the order they happen. The engine reads the source on a second thread
- * while it writes the target, so the two may interleave differently from run to run; the number
- * of steps up to any commit does not change.
+ * steps are numbered in the order they happen. Calls from several threads (a snapshot reads its
+ * next chunk while it writes one) are numbered as they start, each keeping its own number.
  */
 final class FaultPlan {
 
@@ -86,14 +85,14 @@ final class FaultPlan {
     return new FaultyDataSource(name, real);
   }
 
-  /** Numbers one step. */
+  /** Numbers a step that is about to start. */
   private synchronized int number(String label) {
     steps.add(label);
     return steps.size() - 1;
   }
 
-  /** The fault for step {@code number} at {@code now}, if it is the chosen one; else null. */
-  private synchronized SQLException faultAt(int number, String label, Timing now) {
+  /** The fault for step {@code number} at {@code now}, if it is the chosen one. */
+  private synchronized SQLException fault(int number, String label, Timing now) {
     if (number != failAt || timing != now || injected != null) {
       return null;
     }
@@ -108,12 +107,12 @@ final class FaultPlan {
   private Object asStep(String label, Object target, Method method, Object[] args)
       throws Throwable {
     int number = number(label);
-    SQLException before = faultAt(number, label, Timing.BEFORE);
+    SQLException before = fault(number, label, Timing.BEFORE);
     if (before != null) {
       throw before;
     }
     Object result = invoke(target, method, args);
-    SQLException after = faultAt(number, label, Timing.AFTER);
+    SQLException after = fault(number, label, Timing.AFTER);
     if (after != null) {
       throw after;
     }

@@ -123,6 +123,7 @@ class RetryTest {
               .table(new ItemSync())
               .listener(killer)
               .retry(new RetryPolicy(3, Duration.ofMillis(50), Duration.ofMillis(50)))
+              .snapshot(false) // counts the rows and positions of batches
               .build();
 
       try (LogCapture logs = new LogCapture()) {

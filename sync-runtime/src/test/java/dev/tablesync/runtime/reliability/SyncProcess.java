@@ -33,8 +33,8 @@ import java.util.function.Predicate;
  * failed NAME MESSAGE              after a run that failed
  * </pre>
  *
- * <p>Its arguments: {@code --source URL --target URL [--pause-ms N] [--skip-busy]} and the
- * generated syncer classes to run. The environment variable {@code TABLESYNC_TARGET_PASSWORD},
+ * <p>Its arguments: {@code --source URL --target URL [--pause-ms N] [--skip-busy] [--no-snapshot]
+ * [--snapshot-chunk N]} and the generated syncer classes to run. The environment variable {@code TABLESYNC_TARGET_PASSWORD},
  * when set, is passed to the target's driver as a property. Its logs go to standard error.
  */
 final class SyncProcess implements AutoCloseable {
@@ -143,6 +143,8 @@ final class SyncProcess implements AutoCloseable {
     String targetUrl = null;
     long pauseMillis = 0;
     BusyPolicy whenBusy = BusyPolicy.WAIT;
+    boolean snapshot = true;
+    int snapshotChunk = SyncEngine.DEFAULT_SNAPSHOT_CHUNK_SIZE;
     List<TableSync<?>> tables = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -150,6 +152,8 @@ final class SyncProcess implements AutoCloseable {
         case "--target" -> targetUrl = args[++i];
         case "--pause-ms" -> pauseMillis = Long.parseLong(args[++i]);
         case "--skip-busy" -> whenBusy = BusyPolicy.SKIP;
+        case "--no-snapshot" -> snapshot = false;
+        case "--snapshot-chunk" -> snapshotChunk = Integer.parseInt(args[++i]);
         default -> tables.add(
             (TableSync<?>) Class.forName(args[i]).getDeclaredConstructor().newInstance());
       }
@@ -162,6 +166,8 @@ final class SyncProcess implements AutoCloseable {
               .dataSource("source", source)
               .dataSource("target", target)
               .whenBusy(whenBusy)
+              .snapshot(snapshot)
+              .snapshotChunkSize(snapshotChunk)
               .listener(
                   new SyncListener() {
                     @Override

@@ -140,34 +140,88 @@ final class SyncedTable<R> {
   }
 
   /**
-   * Fails unless data and cursor agree: every source row at or before the stored position is in
-   * the target as it is in the source, and no target row is after it. Reads the target's cursor
-   * and rows in one snapshot, as a killed runner's last commit may still be landing.
+   * Fails unless the stored position is never ahead of the data: every source row at or before it
+   * is in the target as it is in the source. During a snapshot into a target that was empty, every
+   * source row up to the stored key is copied, and none after it. Reads the target's cursor and
+   * rows in one snapshot, as a killed runner's last commit may still be landing.
    */
   void assertCursorNotAhead(String context) {
-    Optional<Position> stored;
-    Map<Long, R> copied;
-    try (Connection connection = target.getConnection()) {
-      connection.setAutoCommit(false);
-      connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-      stored = storedPosition(connection);
-      copied = byId(read(connection, selectTarget));
-      connection.rollback();
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
+    TargetState<R> state = targetState();
+    if (state.position().isEmpty() && state.snapshotKey().isPresent()) {
+      long lastKey = state.snapshotKey().get();
+      for (R row : sourceRows()) {
+        long key = id.applyAsLong(row);
+        if (key <= lastKey && !row.equals(state.rows().get(key))) {
+          fail(context + ": the snapshot's key " + lastKey + " is ahead of the data: source row "
+              + row + " is copied as " + state.rows().get(key));
+        }
+      }
+      for (long key : state.rows().keySet()) {
+        if (key > lastKey) {
+          fail(context + ": the target holds key " + key + ", after the snapshot's " + lastKey);
+        }
+      }
+      return;
     }
     for (R row : sourceRows()) {
-      if (stored.isPresent() && !after(row, stored.get())) {
-        R copy = copied.get(id.applyAsLong(row));
+      if (state.position().isPresent() && !after(row, state.position().get())) {
+        R copy = state.rows().get(id.applyAsLong(row));
         if (!row.equals(copy)) {
-          fail(context + ": the cursor " + stored.get() + " is ahead of the data: source row "
-              + row + " is copied as " + copy);
+          fail(context + ": the cursor " + state.position().get() + " is ahead of the data:"
+              + " source row " + row + " is copied as " + copy);
         }
       }
     }
-    for (R copy : copied.values()) {
-      if (stored.isEmpty() || after(copy, stored.get())) {
-        fail(context + ": the target holds " + copy + ", after the cursor " + stored);
+  }
+
+  /**
+   * Fails when the target holds a row after the stored position, or any row while none is
+   * stored: each batch's rows commit with its cursor. Holds where every row came by batches; a
+   * snapshot copies rows beyond the position where batches take over.
+   */
+  void assertNothingAfterCursor(String context) {
+    TargetState<R> state = targetState();
+    for (R copy : state.rows().values()) {
+      if (state.position().isEmpty() || after(copy, state.position().get())) {
+        fail(context + ": the target holds " + copy + ", after the cursor " + state.position());
+      }
+    }
+  }
+
+  /** The stored position, if any. */
+  Optional<Position> storedPosition() {
+    return targetState().position();
+  }
+
+  /** The target's stored position, snapshot key and rows, read together. */
+  private record TargetState<R>(
+      Optional<Position> position, Optional<Long> snapshotKey, Map<Long, R> rows) {}
+
+  private TargetState<R> targetState() {
+    try (Connection connection = target.getConnection()) {
+      connection.setAutoCommit(false);
+      connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      TargetState<R> state =
+          new TargetState<>(
+              storedPosition(connection),
+              storedSnapshotKey(connection),
+              byId(read(connection, selectTarget)));
+      connection.rollback();
+      return state;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The last key of the snapshot under way, if one is. */
+  private Optional<Long> storedSnapshotKey(Connection connection) throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT snapshot_key FROM " + SyncEngine.DEFAULT_CURSOR_TABLE
+                + " WHERE sync_name = ? AND snapshot_key IS NOT NULL")) {
+      query.setString(1, syncName);
+      try (ResultSet rs = query.executeQuery()) {
+        return rs.next() ? Optional.of(Long.parseLong(rs.getString(1))) : Optional.empty();
       }
     }
   }
@@ -222,6 +276,9 @@ final class SyncedTable<R> {
 
   private boolean after(R row, Position position) {
     int byCursor = changedAt.apply(row).compareTo((LocalDateTime) position.cursor());
+    if (position.isStartOfCursor()) {
+      return byCursor >= 0;
+    }
     return byCursor > 0 || byCursor == 0 && id.applyAsLong(row) > (Long) position.key().get(0);
   }
 

@@ -67,6 +67,7 @@ class SyncSchedulerTest {
           .table(new ItemSync())
           .table(new StockLevelSync())
           .listener(listener)
+          .snapshot(false) // batches are what a stop waits for
           .build();
     }
 

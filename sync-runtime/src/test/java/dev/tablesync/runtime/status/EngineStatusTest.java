@@ -33,6 +33,7 @@ class EngineStatusTest {
         .dataSource("source", source)
         .dataSource("target", target)
         .table(new ItemSync())
+        .snapshot(false) // counts the rows of batches
         .build();
   }
 

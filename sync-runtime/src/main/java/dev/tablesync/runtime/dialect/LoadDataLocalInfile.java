@@ -1,0 +1,104 @@
+package dev.tablesync.runtime.dialect;
+
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * MySQL's and MariaDB's bulk path: {@code LOAD DATA LOCAL INFILE ... IGNORE}, fed from the rows in
+ * memory through the driver's stream hook; the driver is never let to read a file. {@code
+ * IGNORE} rather than {@code REPLACE}: a replaced row is deleted first, which would reset target
+ * columns the sync does not write and fire {@code ON DELETE} actions. A row whose key exists is
+ * skipped with a warning instead, and so is a value the server adjusts (with {@code LOCAL},
+ * strict mode only warns), so any warning makes the caller upsert the chunk: exact, and as fast
+ * as the load where the keys are new, as in an initial sync.
+ */
+final class LoadDataLocalInfile implements BulkLoader {
+
+  private static final Logger log = LoggerFactory.getLogger(LoadDataLocalInfile.class);
+  private static final HexFormat HEX = HexFormat.of();
+  private static final Optional<Class<?>> MARIADB_STATEMENT =
+      OptionalDrivers.find(MariaDbLocalInfile.STATEMENT_CLASS);
+  private static final Optional<Class<?>> MYSQL_STATEMENT =
+      OptionalDrivers.find(MySqlLocalInfile.STATEMENT_CLASS);
+
+  /**
+   * Error codes of a refusal of local data, by the server's {@code local_infile} or the client's
+   * capabilities: not allowed (1148), MySQL's local files disabled (3948), MariaDB's local infile
+   * capability disabled (4166).
+   */
+  private static final Set<Integer> LOCAL_DATA_REFUSED = Set.of(1148, 3948, 4166);
+
+  private final String table;
+  private final String load;
+  private final AtomicBoolean toldUnavailable = new AtomicBoolean();
+  /** Set once local data was refused; an engine's later loads do not ask again. */
+  private volatile boolean refused;
+
+  /**
+   * @param table the target table, for logs
+   * @param load the {@code LOAD DATA LOCAL INFILE} statement
+   */
+  LoadDataLocalInfile(String table, String load) {
+    this.table = table;
+    this.load = load;
+  }
+
+  /** A value as the load reads it: bytes in hex, which the statement decodes with UNHEX. */
+  static String text(Object value) {
+    return value instanceof byte[] bytes ? HEX.formatHex(bytes) : TabSeparatedRows.standardText(value);
+  }
+
+  @Override
+  public boolean load(Connection target, List<Object[]> rows) throws SQLException {
+    if (refused) {
+      return false;
+    }
+    try (Statement statement = target.createStatement()) {
+      if (!sendsRows(statement, new TabSeparatedRows(rows, LoadDataLocalInfile::text))) {
+        return false;
+      }
+      int inserted = statement.executeUpdate(load);
+      return inserted == rows.size() && statement.getWarnings() == null;
+    } catch (SQLException e) {
+      if (!LOCAL_DATA_REFUSED.contains(e.getErrorCode())) {
+        throw e;
+      }
+      refused = true;
+      tellUnavailable("the server or the driver refuses local data: " + e.getMessage());
+      return false;
+    }
+  }
+
+  /** Hands {@code rows} to the driver for the load; false when this driver cannot take them. */
+  private boolean sendsRows(Statement statement, InputStream rows) throws SQLException {
+    if (MARIADB_STATEMENT.isPresent() && statement.isWrapperFor(MARIADB_STATEMENT.get())) {
+      MariaDbLocalInfile.sendRows(statement, rows);
+      return true;
+    }
+    if (MYSQL_STATEMENT.isPresent() && statement.isWrapperFor(MYSQL_STATEMENT.get())) {
+      if (MySqlLocalInfile.allowed(statement.getConnection())) {
+        MySqlLocalInfile.sendRows(statement, rows);
+        return true;
+      }
+      tellUnavailable("MySQL Connector/J sends no local data unless allowLoadLocalInfile=true");
+      return false;
+    }
+    tellUnavailable("only MariaDB Connector/J and MySQL Connector/J can stream LOAD DATA");
+    return false;
+  }
+
+  private void tellUnavailable(String why) {
+    if (toldUnavailable.compareAndSet(false, true)) {
+      log.info("{}: snapshot chunks are written with batched upserts: {}", table, why);
+    }
+  }
+}
