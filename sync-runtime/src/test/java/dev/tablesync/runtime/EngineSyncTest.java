@@ -62,16 +62,14 @@ class EngineSyncTest {
     }
 
     List<Item> sourceRows() {
-      return Sql.query(
+      return Sql.records(
           source,
-          "SELECT id, name, price, changed_at FROM item WHERE deleted = 0 ORDER BY id",
-          new ItemSync()::read);
+          "SELECT id, name, price, changed_at FROM item WHERE deleted = 0 ORDER BY id", new ItemSync());
     }
 
     List<Item> targetRows() {
-      return Sql.query(
-          target, "SELECT id, name, price, changed_at FROM item_copy ORDER BY id",
-          new ItemSync()::read);
+      return Sql.records(
+          target, "SELECT id, name, price, changed_at FROM item_copy ORDER BY id", new ItemSync());
     }
   }
 
@@ -185,9 +183,9 @@ class EngineSyncTest {
     assertEquals(List.of("west", 70), result.key());
     String select = "SELECT warehouse, sku, qty, updated_at FROM %s ORDER BY warehouse, sku";
     List<StockLevel> copied =
-        Sql.query(target, select.formatted("stock_level_copy"), new StockLevelSync()::read);
+        Sql.records(target, select.formatted("stock_level_copy"), new StockLevelSync());
     Rows.assertSameRows(
-        Sql.query(source, select.formatted("stock_level"), new StockLevelSync()::read),
+        Sql.records(source, select.formatted("stock_level"), new StockLevelSync()),
         copied);
     assertTrue(copied.stream().anyMatch(s -> s.quantity() == null), "NULLs are copied as NULL");
   }

@@ -1,5 +1,6 @@
 package dev.tablesync.runtime.dialect;
 
+import dev.tablesync.runtime.spi.ColumnValues;
 import dev.tablesync.runtime.spi.TableSpec;
 import java.sql.SQLException;
 import java.util.List;
@@ -17,6 +18,8 @@ public final class SqlServerDialect extends StandardDialect {
    */
   private static final Set<Integer> TRANSIENT_CODES = Set.of(1222, 40197, 40501, 40613);
 
+  private static final ColumnValues COLUMN_VALUES = new StandardColumnValues();
+
   public SqlServerDialect() {
     super(IdentifierCase.AS_WRITTEN);
   }
@@ -24,6 +27,11 @@ public final class SqlServerDialect extends StandardDialect {
   @Override
   public String name() {
     return "SQL Server";
+  }
+
+  @Override
+  public ColumnValues columnValues() {
+    return COLUMN_VALUES;
   }
 
   @Override

@@ -30,6 +30,9 @@ class DialectSqlTest {
           .cursor("updated_at", LocalDateTime.class)
           .build();
 
+  private static final MariaDbDialect MARIADB =
+      new MariaDbDialect(new MariaDbConnectorColumnValues());
+
   private static final String AFTER =
       " >= ? AND (%1$s > ? OR (%1$s = ? AND %2$s > ?) OR (%1$s = ? AND %2$s = ? AND %3$s > ?))";
 
@@ -50,7 +53,7 @@ class DialectSqlTest {
         INSERT INTO `wms`.`stock` (`warehouse`, `sku`, `qty`, `updated_at`)
         VALUES (?, ?, ?, ?) AS new
         ON DUPLICATE KEY UPDATE `qty` = new.`qty`, `updated_at` = new.`updated_at`""",
-        new MySqlDialect(true).upsert(STOCK));
+        new MySqlDialect(true, new MySqlColumnValues()).upsert(STOCK));
   }
 
   @Test
@@ -60,8 +63,8 @@ class DialectSqlTest {
         INSERT INTO `wms`.`stock` (`warehouse`, `sku`, `qty`, `updated_at`)
         VALUES (?, ?, ?, ?)
         ON DUPLICATE KEY UPDATE `qty` = VALUES(`qty`), `updated_at` = VALUES(`updated_at`)""";
-    assertEquals(expected, new MySqlDialect(false).upsert(STOCK));
-    assertEquals(expected, new MariaDbDialect().upsert(STOCK));
+    assertEquals(expected, new MySqlDialect(false, new MySqlColumnValues()).upsert(STOCK));
+    assertEquals(expected, MARIADB.upsert(STOCK));
   }
 
   @Test
@@ -115,7 +118,7 @@ class DialectSqlTest {
 
   @Test
   void firstReadSkipsRowsWithoutACursorAndALagBoundsTheCursor() {
-    KeysetSelect read = new MariaDbDialect().keysetSelect(STOCK, false, true);
+    KeysetSelect read = MARIADB.keysetSelect(STOCK, false, true);
     assertEquals(
         "SELECT q.`warehouse`, q.`sku`, q.`qty`, q.`updated_at`\n"
             + "FROM (\nSELECT warehouse, sku, qty, updated_at FROM stock_level\n) q\n"
@@ -142,7 +145,7 @@ class DialectSqlTest {
     assertEquals(
         "SELECT cursor_value, key_value, rows_synced FROM `tablesync_cursor`"
             + " WHERE sync_name = ? FOR UPDATE",
-        new MariaDbDialect().cursorTable("tablesync_cursor").lock());
+        MARIADB.cursorTable("tablesync_cursor").lock());
     CursorTableSql sqlServer = new SqlServerDialect().cursorTable("tablesync_cursor");
     assertEquals(
         "SELECT cursor_value, key_value, rows_synced FROM [tablesync_cursor]"
@@ -171,7 +174,7 @@ class DialectSqlTest {
         "SELECT q.`warehouse`, q.`sku`, q.`qty`, q.`updated_at`\n"
             + "FROM (\nSELECT warehouse, sku, qty, updated_at FROM stock_level\n) q\n"
             + "WHERE q.`warehouse` = ? AND q.`sku` = ?",
-        new MariaDbDialect().keyedSelect(STOCK));
+        MARIADB.keyedSelect(STOCK));
   }
 
   @Test
@@ -203,7 +206,7 @@ class DialectSqlTest {
 
   @Test
   void errorsAreTransientByStateOrVendorCodeAndBadDataByState() {
-    Dialect mariaDb = new MariaDbDialect();
+    Dialect mariaDb = MARIADB;
     assertEquals(ErrorKind.TRANSIENT, mariaDb.classify(error("HY000", 1205)), "lock wait timeout");
     assertEquals(ErrorKind.TRANSIENT, mariaDb.classify(error("40001", 1213)), "deadlock");
     assertEquals(
@@ -240,7 +243,7 @@ class DialectSqlTest {
 
   @Test
   void instantCursorsAreBoundedByTheClockInUtc() {
-    assertEquals("SELECT UTC_TIMESTAMP(6)", new MariaDbDialect().currentUtcTimestampQuery());
+    assertEquals("SELECT UTC_TIMESTAMP(6)", MARIADB.currentUtcTimestampQuery());
     assertEquals("SELECT SYSUTCDATETIME()", new SqlServerDialect().currentUtcTimestampQuery());
     assertEquals(
         "SELECT CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)",
