@@ -126,9 +126,10 @@ class GeneratedCodeTest {
         "LocalDate | LocalDate value = rs.getObject(2, LocalDate.class);"
             + " | statement.setObject(2, value);",
         "Long | Long value = rs.getLong(2); | statement.setLong(2, value);",
-        "byte[] | byte[] value = rs.getBytes(2); | statement.setBytes(2, value);"
+        "byte[] | byte[] value = rs.getBytes(2); | statement.setBytes(2, value);",
+        "float | float value = rs.getFloat(2); | statement.setDouble(2, row.value());"
       })
-  void typesThatDifferByDatabaseGoThroughColumnValues(String type, String read, String bind) {
+  void eachTypeIsReadAndBoundWithItsOwnCalls(String type, String read, String bind) {
     String code =
         HEADER
             + """

@@ -17,7 +17,7 @@ public enum JdbcType {
   SHORT("short", "java.lang.Short", "Short", Read.NAMED, Bind.NAMED, "SMALLINT"),
   INT("int", "java.lang.Integer", "Int", Read.NAMED, Bind.NAMED, "INTEGER"),
   LONG("long", "java.lang.Long", "Long", Read.NAMED, Bind.NAMED, "BIGINT"),
-  FLOAT("float", "java.lang.Float", "Float", Read.NAMED, Bind.NAMED, "REAL"),
+  FLOAT("float", "java.lang.Float", "Float", Read.NAMED, Bind.AS_DOUBLE, "REAL"),
   DOUBLE("double", "java.lang.Double", "Double", Read.NAMED, Bind.NAMED, "DOUBLE"),
   BIG_DECIMAL(null, "java.math.BigDecimal", "BigDecimal", Read.NAMED, Bind.NAMED, "DECIMAL"),
   STRING(null, "java.lang.String", "String", Read.NAMED, Bind.NAMED, "VARCHAR"),
@@ -68,6 +68,13 @@ public enum JdbcType {
     NAMED,
     /** JDBC 4.2's {@code statement.setObject(i, v)}. */
     OBJECT,
+    /**
+     * {@code statement.setDouble(i, v)}: a float's exact value, which a {@code REAL} column takes
+     * back as the same float and a {@code DOUBLE} column keeps. Bound as a float, MySQL
+     * Connector/J sends the shortest decimal that names it, which a {@code DOUBLE} keeps as
+     * another double: {@code Float.MAX_VALUE} then no longer reads back as a float.
+     */
+    AS_DOUBLE,
     /** {@code columnValues.setX(statement, i, v)}, X being the {@link #accessorSuffix}; or NULL. */
     COLUMN_VALUES,
     /** As an {@code OffsetDateTime} at UTC through {@code columnValues}; binds NULL too. */

@@ -246,6 +246,8 @@ public final class SyncerWriter {
           value -> CodeBlock.of("statement.set$L($L, $L)", jdbc.accessorSuffix(), index, value));
       case OBJECT -> bindOrSetNull(
           column, index, value -> CodeBlock.of("statement.setObject($L, $L)", index, value));
+      case AS_DOUBLE -> bindOrSetNull(
+          column, index, value -> CodeBlock.of("statement.setDouble($L, $L)", index, value));
       case ENUM_NAME -> bindOrSetNull(
           column,
           index,

@@ -36,7 +36,7 @@ final class Parameters {
     } else if (value instanceof Boolean flag) {
       statement.setBoolean(index, flag);
     } else if (value instanceof Float number) {
-      statement.setFloat(index, number);
+      statement.setDouble(index, number);
     } else if (value instanceof Double number) {
       statement.setDouble(index, number);
     } else if (value instanceof BigDecimal number) {
