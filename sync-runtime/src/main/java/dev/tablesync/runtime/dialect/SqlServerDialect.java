@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * SQL Server: pages with {@code TOP (?)}, upserts with {@code MERGE ... WITH (HOLDLOCK)} so that
- * two concurrent upserts of one new key cannot both insert it.
+ * two concurrent upserts of one new key cannot both insert it, and reads a {@code rowversion}
+ * cursor only below {@code MIN_ACTIVE_ROWVERSION()}.
  */
 public final class SqlServerDialect extends StandardDialect {
 
@@ -43,6 +44,16 @@ public final class SqlServerDialect extends StandardDialect {
   protected String selectPrefix(List<KeysetSelect.Parameter> parameters) {
     parameters.add(new KeysetSelect.Limit());
     return "TOP (?) ";
+  }
+
+  /**
+   * A {@code byte[]} cursor is a {@code rowversion}. A transaction still open holds versions that
+   * rows committed before it do not; reading only below the oldest version in use means a row
+   * committed late is never behind the stored cursor, with no lag to wait.
+   */
+  @Override
+  protected String cursorCeiling(TableSpec table) {
+    return table.cursor().javaType() == byte[].class ? "MIN_ACTIVE_ROWVERSION()" : null;
   }
 
   @Override

@@ -92,6 +92,10 @@ public abstract class StandardDialect implements Dialect {
       sql.append(" AND ").append(cursor).append(" <= ?");
       parameters.add(new KeysetSelect.UpperBound());
     }
+    String ceiling = cursorCeiling(table);
+    if (ceiling != null) {
+      sql.append(" AND ").append(cursor).append(" < ").append(ceiling);
+    }
     sql.append("\nORDER BY ").append(cursor);
     for (String key : keys) {
       sql.append(", ").append(key);
@@ -120,6 +124,14 @@ public abstract class StandardDialect implements Dialect {
   @Override
   public String targetColumns(TableSpec table) {
     return "SELECT " + columnList(table) + " FROM " + quote(table.targetTable()) + " WHERE 1 = 0";
+  }
+
+  /**
+   * An expression the cursor of every row read stays below, or null for none: a product's own
+   * bound on versions that may still be committed.
+   */
+  protected String cursorCeiling(TableSpec table) {
+    return null;
   }
 
   /** Text after {@code SELECT}, for products that page there ({@code TOP}). */

@@ -1,11 +1,13 @@
 package dev.tablesync.runtime.dialect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tablesync.runtime.spi.TableSpec;
 import dev.tablesync.runtime.tables.StockLevel;
+import dev.tablesync.runtime.types.BytesCursor;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -138,6 +140,36 @@ class DialectSqlTest {
     KeysetSelect fetch =
         new H2Dialect(StandardDialect.IdentifierCase.UPPER).keysetSelect(STOCK, false, false);
     assertTrue(fetch.sql().endsWith("\nFETCH FIRST ? ROWS ONLY"), fetch.sql());
+  }
+
+  @Test
+  void aRowVersionCursorOnSqlServerIsReadOnlyBelowTheOldestVersionInFlight() {
+    TableSpec versioned =
+        TableSpec.builder("bytes_cursor", BytesCursor.class)
+            .targetTable("bytes_cursor_copy")
+            .query("SELECT id, label, row_version FROM dbo.bytes_cursor")
+            .batchSize(100)
+            .key("id", long.class)
+            .column("label", String.class)
+            .cursor("row_version", byte[].class)
+            .build();
+    KeysetSelect next = new SqlServerDialect().keysetSelect(versioned, true, false);
+    assertEquals(
+        "SELECT TOP (?) q.[id], q.[label], q.[row_version]\n"
+            + "FROM (\nSELECT id, label, row_version FROM dbo.bytes_cursor\n) q\n"
+            + "WHERE q.[row_version] >= ? AND (q.[row_version] > ?"
+            + " OR (q.[row_version] = ? AND q.[id] > ?))"
+            + " AND q.[row_version] < MIN_ACTIVE_ROWVERSION()\n"
+            + "ORDER BY q.[row_version], q.[id]",
+        next.sql());
+    String first = new SqlServerDialect().keysetSelect(versioned, false, false).sql();
+    assertTrue(
+        first.contains(
+            "WHERE q.[row_version] IS NOT NULL AND q.[row_version] < MIN_ACTIVE_ROWVERSION()"),
+        first);
+    String timeCursor = new SqlServerDialect().keysetSelect(STOCK, true, false).sql();
+    assertFalse(timeCursor.contains("ROWVERSION"), timeCursor);
+    assertFalse(MARIADB.keysetSelect(versioned, true, false).sql().contains("ROWVERSION"));
   }
 
   @Test
