@@ -55,8 +55,8 @@ class StandardColumnValues implements ColumnValues {
   }
 
   /** Binds {@code value} with {@code setObject}, or NULL of {@code sqlType}. */
-  static void setObject(PreparedStatement statement, int index, Object value, int sqlType)
-      throws SQLException {
+  private static void setObject(
+      PreparedStatement statement, int index, Object value, int sqlType) throws SQLException {
     if (value == null) {
       statement.setNull(index, sqlType);
     } else {
