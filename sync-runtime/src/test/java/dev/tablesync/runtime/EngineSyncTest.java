@@ -7,6 +7,7 @@ import dev.tablesync.runtime.tables.Item;
 import dev.tablesync.runtime.tables.ItemSync;
 import dev.tablesync.runtime.tables.StockLevel;
 import dev.tablesync.runtime.tables.StockLevelSync;
+import dev.tablesync.runtime.testing.OpenDatabases;
 import dev.tablesync.runtime.testing.Route;
 import dev.tablesync.runtime.testing.Rows;
 import dev.tablesync.runtime.testing.Sql;
@@ -14,10 +15,11 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.List;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Full and incremental syncs between real MariaDB and PostgreSQL servers. */
+/** Full and incremental syncs between real servers: MariaDB, PostgreSQL, H2 and any named. */
 class EngineSyncTest {
 
   private static final LocalDateTime T0 = LocalDateTime.of(2024, 3, 1, 8, 0, 0, 123_456_000);
@@ -26,15 +28,22 @@ class EngineSyncTest {
     return Route.everyProduct();
   }
 
+  private final OpenDatabases databases = new OpenDatabases();
+
+  @AfterEach
+  void closeDatabases() {
+    databases.close();
+  }
+
   /** Source and target databases with the item tables, and an engine over them. */
-  private static final class ItemFixture {
+  private final class ItemFixture {
     final DataSource source;
     final DataSource target;
     final SyncEngine engine;
 
     ItemFixture(Route route) {
-      source = route.source().newDatabase("item_src");
-      target = route.target().newDatabase("item_dst");
+      source = databases.create(route.source(), "item_src");
+      target = databases.create(route.target(), "item_dst");
       Sql.execute(
           source,
           "CREATE TABLE item (id BIGINT PRIMARY KEY, name VARCHAR(100), price DECIMAL(12,2),"
@@ -150,8 +159,8 @@ class EngineSyncTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("routes")
   void aCompositeKeyBreaksTiesColumnByColumn(Route route) {
-    DataSource source = route.source().newDatabase("stock_src");
-    DataSource target = route.target().newDatabase("stock_dst");
+    DataSource source = databases.create(route.source(), "stock_src");
+    DataSource target = databases.create(route.target(), "stock_dst");
     String columns = "warehouse VARCHAR(20) NOT NULL, sku INT NOT NULL, qty INT, updated_at ";
     Sql.execute(
         source,

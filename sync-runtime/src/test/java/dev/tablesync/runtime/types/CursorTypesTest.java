@@ -8,6 +8,7 @@ import dev.tablesync.runtime.SyncResult;
 import dev.tablesync.runtime.engine.Position;
 import dev.tablesync.runtime.spi.ColumnSpec;
 import dev.tablesync.runtime.spi.TableSync;
+import dev.tablesync.runtime.testing.OpenDatabases;
 import dev.tablesync.runtime.testing.Route;
 import dev.tablesync.runtime.testing.Sql;
 import dev.tablesync.runtime.testing.TestServer;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -150,6 +152,13 @@ class CursorTypesTest {
                   new BytesCursor(4, "d2", hex("ffffffffffffffff")),
                   new BytesCursor(7, "g", hex("ffffffffffffffff")))));
 
+  private final OpenDatabases databases = new OpenDatabases();
+
+  @AfterEach
+  void closeDatabases() {
+    databases.close();
+  }
+
   static Stream<Arguments> routesAndCursors() {
     return Route.everyProduct().stream()
         .flatMap(route -> CASES.stream().map(c -> Arguments.of(route, c)));
@@ -159,8 +168,8 @@ class CursorTypesTest {
   @MethodSource("routesAndCursors")
   <R extends Record> void aCursorRoundTripsThroughTheCursorTable(
       Route route, CursorCase<R> cursorCase) {
-    DataSource source = route.source().newDatabase("cursor_src");
-    DataSource target = route.target().newDatabase("cursor_dst");
+    DataSource source = databases.create(route.source(), "cursor_src");
+    DataSource target = databases.create(route.target(), "cursor_dst");
     String table = cursorCase.table();
     Sql.execute(source, createTable(table, cursorCase, route.source()));
     Sql.execute(target, createTable(table + "_copy", cursorCase, route.target()));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tablesync.runtime.SyncEngine;
+import dev.tablesync.runtime.testing.OpenDatabases;
 import dev.tablesync.runtime.testing.Sql;
 import dev.tablesync.runtime.testing.TestServer;
 import dev.tablesync.runtime.testing.TestServers;
@@ -11,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.List;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +24,13 @@ class SqlServerRowVersionTest {
 
   private static final BytesCursorSync SYNC = new BytesCursorSync();
 
+  private final OpenDatabases databases = new OpenDatabases();
+
+  @AfterEach
+  void closeDatabases() {
+    databases.close();
+  }
+
   @Test
   void aRowCommittedLateIsReadOnceItCommits() throws Exception {
     TestServer sqlServer =
@@ -30,7 +39,7 @@ class SqlServerRowVersionTest {
             .findFirst()
             .orElse(null);
     assumeTrue(sqlServer != null, "TABLESYNC_TEST_SQLSERVER_URL names no SQL Server");
-    DataSource source = sqlServer.newDatabase("rowversion_src");
+    DataSource source = databases.create(sqlServer, "rowversion_src");
     // Readers see the last committed rows instead of waiting for open transactions, as on Azure
     // SQL by default: without the bound, a read would pass the open transaction's row by.
     Sql.execute(
@@ -39,7 +48,7 @@ class SqlServerRowVersionTest {
         source,
         "CREATE TABLE bytes_cursor (id BIGINT NOT NULL PRIMARY KEY, label NVARCHAR(200),"
             + " row_version ROWVERSION NOT NULL)");
-    DataSource target = TestServers.mariaDb().newDatabase("rowversion_dst");
+    DataSource target = databases.create(TestServers.mariaDb(), "rowversion_dst");
     Sql.execute(
         target,
         SyncedTables.createTable(

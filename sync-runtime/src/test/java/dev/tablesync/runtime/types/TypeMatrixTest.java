@@ -8,6 +8,7 @@ import dev.tablesync.runtime.BadRowException;
 import dev.tablesync.runtime.SyncEngine;
 import dev.tablesync.runtime.SyncResult;
 import dev.tablesync.runtime.engine.Position;
+import dev.tablesync.runtime.testing.OpenDatabases;
 import dev.tablesync.runtime.testing.Route;
 import dev.tablesync.runtime.testing.Sql;
 import dev.tablesync.runtime.testing.TestServer;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -43,6 +45,13 @@ class TypeMatrixTest {
   /** Inside the hour New York repeats on 2024-11-03. */
   private static final LocalDateTime SECOND_CHANGE = LocalDateTime.of(2024, 11, 3, 1, 30);
 
+  private final OpenDatabases databases = new OpenDatabases();
+
+  @AfterEach
+  void closeDatabases() {
+    databases.close();
+  }
+
   static List<Route> routes() {
     return Route.everyProduct();
   }
@@ -50,8 +59,8 @@ class TypeMatrixTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("routes")
   void everyTypeArrivesExactlyAndIsUpdatedExactly(Route route) {
-    DataSource source = route.source().newDatabase("types_src");
-    DataSource target = route.target().newDatabase("types_dst");
+    DataSource source = databases.create(route.source(), "types_src");
+    DataSource target = databases.create(route.target(), "types_dst");
     Sql.execute(source, createTable("every_type", route.source().product()));
     Sql.execute(target, createTable("every_type_copy", route.target().product()));
     SyncEngine engine =
@@ -91,8 +100,8 @@ class TypeMatrixTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("routes")
   void anEnumNameTheRecordDoesNotKnowIsABadRow(Route route) {
-    DataSource source = route.source().newDatabase("enum_src");
-    DataSource target = route.target().newDatabase("enum_dst");
+    DataSource source = databases.create(route.source(), "enum_src");
+    DataSource target = databases.create(route.target(), "enum_dst");
     Sql.execute(source, createTable("every_type", route.source().product()));
     Sql.execute(target, createTable("every_type_copy", route.target().product()));
     SyncEngine engine =
