@@ -1,6 +1,7 @@
 package example.erp;
 
 import dev.tablesync.runtime.spi.BadValueException;
+import dev.tablesync.runtime.spi.ColumnValues;
 import dev.tablesync.runtime.spi.TableSpec;
 import dev.tablesync.runtime.spi.TableSync;
 import java.sql.PreparedStatement;
@@ -61,7 +62,7 @@ public final class SupplierSync implements TableSync<Supplier> {
   }
 
   @Override
-  public Supplier read(ResultSet rs) throws SQLException {
+  public Supplier read(ResultSet rs, ColumnValues columnValues) throws SQLException {
     long supplierId = rs.getLong(1);
     if (rs.wasNull()) {
       throw BadValueException.nullForPrimitive("supplier_id", long.class);
@@ -81,7 +82,7 @@ public final class SupplierSync implements TableSync<Supplier> {
     if (rs.wasNull()) {
       throw BadValueException.nullForPrimitive("user_org_id", long.class);
     }
-    LocalDateTime lastTime = rs.getObject(8, LocalDateTime.class);
+    LocalDateTime lastTime = columnValues.getLocalDateTime(rs, 8);
     String supplierName = rs.getString(9);
     String supplierGroupNumber = rs.getString(10);
     String supplierGroupName = rs.getString(11);
@@ -89,7 +90,8 @@ public final class SupplierSync implements TableSync<Supplier> {
   }
 
   @Override
-  public void bind(PreparedStatement statement, Supplier row) throws SQLException {
+  public void bind(PreparedStatement statement, Supplier row, ColumnValues columnValues) throws
+      SQLException {
     statement.setLong(1, row.supplierId());
     String supplierDocumentStatus = row.supplierDocumentStatus();
     if (supplierDocumentStatus == null) {
@@ -112,12 +114,7 @@ public final class SupplierSync implements TableSync<Supplier> {
     statement.setLong(5, row.supplierGroupId());
     statement.setLong(6, row.masterId());
     statement.setLong(7, row.userOrgId());
-    LocalDateTime lastTime = row.lastTime();
-    if (lastTime == null) {
-      statement.setNull(8, Types.TIMESTAMP);
-    } else {
-      statement.setObject(8, lastTime);
-    }
+    columnValues.setLocalDateTime(statement, 8, row.lastTime());
     String supplierName = row.supplierName();
     if (supplierName == null) {
       statement.setNull(9, Types.VARCHAR);

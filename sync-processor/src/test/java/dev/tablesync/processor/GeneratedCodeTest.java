@@ -104,6 +104,47 @@ class GeneratedCodeTest {
     assertThat(compileStrictly(source("Item", code))).succeededWithoutWarnings();
   }
 
+  /**
+   * The types whose JDBC calls differ by database are read and bound through the dialect's
+   * ColumnValues, NULL included; every other type with typed JDBC calls of its own.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "LocalDateTime | LocalDateTime value = columnValues.getLocalDateTime(rs, 2);"
+            + " | columnValues.setLocalDateTime(statement, 2, row.value());",
+        "OffsetDateTime | OffsetDateTime value = columnValues.getOffsetDateTime(rs, 2);"
+            + " | columnValues.setOffsetDateTime(statement, 2, row.value());",
+        "Instant | OffsetDateTime valueValue = columnValues.getOffsetDateTime(rs, 2);"
+            + " | columnValues.setOffsetDateTime(statement, 2,"
+            + " value == null ? null : value.atOffset(ZoneOffset.UTC));",
+        "LocalTime | LocalTime value = rs.getObject(2, LocalTime.class);"
+            + " | columnValues.setLocalTime(statement, 2, row.value());",
+        "UUID | String valueText = rs.getString(2);"
+            + " | columnValues.setUuid(statement, 2, row.value());",
+        "LocalDate | LocalDate value = rs.getObject(2, LocalDate.class);"
+            + " | statement.setObject(2, value);",
+        "Long | Long value = rs.getLong(2); | statement.setLong(2, value);",
+        "byte[] | byte[] value = rs.getBytes(2); | statement.setBytes(2, value);",
+        "float | float value = rs.getFloat(2); | statement.setDouble(2, row.value());"
+      })
+  void eachTypeIsReadAndBoundWithItsOwnCalls(String type, String read, String bind) {
+    String code =
+        HEADER
+            + """
+              @SyncTable(name = "item", targetTable = "item",
+                  query = "SELECT id, value, version FROM item")
+              public record Item(@SyncKey long id, %s value, @SyncCursor long version) {}
+              """
+                .formatted(type);
+    Compilation compilation = compileStrictly(source("Item", code));
+    assertThat(compilation).succeededWithoutWarnings();
+    String generated = content(compilation.generatedSourceFile("test.ItemSync").orElseThrow());
+    assertThat(generated).contains(read);
+    assertThat(generated).contains(bind);
+  }
+
   @Test
   void seedSupplierGivesTheGoldenSyncer() {
     Compilation compilation = compileStrictly(SEED_SUPPLIER);

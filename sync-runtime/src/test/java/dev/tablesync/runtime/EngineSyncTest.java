@@ -7,6 +7,7 @@ import dev.tablesync.runtime.tables.Item;
 import dev.tablesync.runtime.tables.ItemSync;
 import dev.tablesync.runtime.tables.StockLevel;
 import dev.tablesync.runtime.tables.StockLevelSync;
+import dev.tablesync.runtime.testing.OpenDatabases;
 import dev.tablesync.runtime.testing.Route;
 import dev.tablesync.runtime.testing.Rows;
 import dev.tablesync.runtime.testing.Sql;
@@ -14,31 +15,39 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.List;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Full and incremental syncs in batches between real MariaDB and PostgreSQL servers, with
- * snapshots off, so that the first run too reads in cursor order; {@code SnapshotTest} covers
- * snapshots.
+ * Full and incremental syncs in batches between real servers (MariaDB, PostgreSQL, H2 and any
+ * named), with snapshots off, so that the first run too reads in cursor order; {@code
+ * SnapshotTest} covers snapshots.
  */
 class EngineSyncTest {
 
   private static final LocalDateTime T0 = LocalDateTime.of(2024, 3, 1, 8, 0, 0, 123_456_000);
 
   static List<Route> routes() {
-    return Route.all();
+    return Route.everyProduct();
+  }
+
+  private final OpenDatabases databases = new OpenDatabases();
+
+  @AfterEach
+  void closeDatabases() {
+    databases.close();
   }
 
   /** Source and target databases with the item tables, and an engine over them. */
-  private static final class ItemFixture {
+  private final class ItemFixture {
     final DataSource source;
     final DataSource target;
     final SyncEngine engine;
 
     ItemFixture(Route route) {
-      source = route.source().newDatabase("item_src");
-      target = route.target().newDatabase("item_dst");
+      source = databases.create(route.source(), "item_src");
+      target = databases.create(route.target(), "item_dst");
       Sql.execute(
           source,
           "CREATE TABLE item (id BIGINT PRIMARY KEY, name VARCHAR(100), price DECIMAL(12,2),"
@@ -67,16 +76,14 @@ class EngineSyncTest {
     }
 
     List<Item> sourceRows() {
-      return Sql.query(
+      return Sql.records(
           source,
-          "SELECT id, name, price, changed_at FROM item WHERE deleted = 0 ORDER BY id",
-          new ItemSync()::read);
+          "SELECT id, name, price, changed_at FROM item WHERE deleted = 0 ORDER BY id", new ItemSync());
     }
 
     List<Item> targetRows() {
-      return Sql.query(
-          target, "SELECT id, name, price, changed_at FROM item_copy ORDER BY id",
-          new ItemSync()::read);
+      return Sql.records(
+          target, "SELECT id, name, price, changed_at FROM item_copy ORDER BY id", new ItemSync());
     }
   }
 
@@ -157,8 +164,8 @@ class EngineSyncTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("routes")
   void aCompositeKeyBreaksTiesColumnByColumn(Route route) {
-    DataSource source = route.source().newDatabase("stock_src");
-    DataSource target = route.target().newDatabase("stock_dst");
+    DataSource source = databases.create(route.source(), "stock_src");
+    DataSource target = databases.create(route.target(), "stock_dst");
     String columns = "warehouse VARCHAR(20) NOT NULL, sku INT NOT NULL, qty INT, updated_at ";
     Sql.execute(
         source,
@@ -191,9 +198,9 @@ class EngineSyncTest {
     assertEquals(List.of("west", 70), result.key());
     String select = "SELECT warehouse, sku, qty, updated_at FROM %s ORDER BY warehouse, sku";
     List<StockLevel> copied =
-        Sql.query(target, select.formatted("stock_level_copy"), new StockLevelSync()::read);
+        Sql.records(target, select.formatted("stock_level_copy"), new StockLevelSync());
     Rows.assertSameRows(
-        Sql.query(source, select.formatted("stock_level"), new StockLevelSync()::read),
+        Sql.records(source, select.formatted("stock_level"), new StockLevelSync()),
         copied);
     assertTrue(copied.stream().anyMatch(s -> s.quantity() == null), "NULLs are copied as NULL");
   }

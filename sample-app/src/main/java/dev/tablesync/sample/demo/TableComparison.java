@@ -1,6 +1,8 @@
 package dev.tablesync.sample.demo;
 
+import dev.tablesync.runtime.dialect.Dialects;
 import dev.tablesync.runtime.spi.ColumnSpec;
+import dev.tablesync.runtime.spi.ColumnValues;
 import dev.tablesync.runtime.spi.TableSpec;
 import dev.tablesync.runtime.spi.TableSync;
 import java.sql.Connection;
@@ -66,8 +68,9 @@ public final class TableComparison {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(sql);
         ResultSet rs = select.executeQuery()) {
+      ColumnValues columnValues = Dialects.detect(connection).columnValues();
       while (rs.next()) {
-        R row = sync.read(rs);
+        R row = sync.read(rs, columnValues);
         Object[] values = sync.values(row);
         rows.put(java.util.Arrays.stream(keys).mapToObj(i -> values[i]).toList(), row);
       }

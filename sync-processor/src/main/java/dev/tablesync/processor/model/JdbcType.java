@@ -6,58 +6,103 @@ import java.util.stream.Collectors;
 
 /**
  * How a supported component type is read from a {@code ResultSet} and bound to a {@code
- * PreparedStatement}: the JDBC getter and setter, and the {@code java.sql.Types} constant for
- * binding NULL. One entry per Java type; primitives and their boxes share the JDBC calls.
+ * PreparedStatement}. Most types take typed JDBC calls; the few whose calls differ by database
+ * (a date-time's fraction, an instant where no offset type exists, a UUID) go through the
+ * runtime's {@code ColumnValues}, which each dialect supplies. One entry per Java type;
+ * primitives and their boxes share the calls.
  */
 public enum JdbcType {
-  BOOLEAN("boolean", "java.lang.Boolean", Access.NAMED, "Boolean", "BOOLEAN"),
-  BYTE("byte", "java.lang.Byte", Access.NAMED, "Byte", "TINYINT"),
-  SHORT("short", "java.lang.Short", Access.NAMED, "Short", "SMALLINT"),
-  INT("int", "java.lang.Integer", Access.NAMED, "Int", "INTEGER"),
-  LONG("long", "java.lang.Long", Access.NAMED, "Long", "BIGINT"),
-  FLOAT("float", "java.lang.Float", Access.NAMED, "Float", "REAL"),
-  DOUBLE("double", "java.lang.Double", Access.NAMED, "Double", "DOUBLE"),
-  BIG_DECIMAL(null, "java.math.BigDecimal", Access.NAMED, "BigDecimal", "DECIMAL"),
-  STRING(null, "java.lang.String", Access.NAMED, "String", "VARCHAR"),
-  BYTES(null, "byte[]", Access.NAMED, "Bytes", "VARBINARY"),
-  LOCAL_DATE(null, "java.time.LocalDate", Access.OBJECT, null, "DATE"),
-  LOCAL_TIME(null, "java.time.LocalTime", Access.OBJECT, null, "TIME"),
-  LOCAL_DATE_TIME(null, "java.time.LocalDateTime", Access.OBJECT, null, "TIMESTAMP"),
-  OFFSET_DATE_TIME(null, "java.time.OffsetDateTime", Access.OBJECT, null, "TIMESTAMP_WITH_TIMEZONE"),
+  BOOLEAN("boolean", "java.lang.Boolean", "Boolean", Read.NAMED, Bind.NAMED, "BOOLEAN"),
+  BYTE("byte", "java.lang.Byte", "Byte", Read.NAMED, Bind.NAMED, "TINYINT"),
+  SHORT("short", "java.lang.Short", "Short", Read.NAMED, Bind.NAMED, "SMALLINT"),
+  INT("int", "java.lang.Integer", "Int", Read.NAMED, Bind.NAMED, "INTEGER"),
+  LONG("long", "java.lang.Long", "Long", Read.NAMED, Bind.NAMED, "BIGINT"),
+  FLOAT("float", "java.lang.Float", "Float", Read.NAMED, Bind.AS_DOUBLE, "REAL"),
+  DOUBLE("double", "java.lang.Double", "Double", Read.NAMED, Bind.NAMED, "DOUBLE"),
+  BIG_DECIMAL(null, "java.math.BigDecimal", "BigDecimal", Read.NAMED, Bind.NAMED, "DECIMAL"),
+  STRING(null, "java.lang.String", "String", Read.NAMED, Bind.NAMED, "VARCHAR"),
+  BYTES(null, "byte[]", "Bytes", Read.NAMED, Bind.NAMED, "VARBINARY"),
+  LOCAL_DATE(null, "java.time.LocalDate", null, Read.OBJECT, Bind.OBJECT, "DATE"),
+  /** Bound by the dialect, since a driver may drop the fraction; read the same everywhere. */
+  LOCAL_TIME(null, "java.time.LocalTime", "LocalTime", Read.OBJECT, Bind.COLUMN_VALUES, null),
+  LOCAL_DATE_TIME(
+      null,
+      "java.time.LocalDateTime",
+      "LocalDateTime",
+      Read.COLUMN_VALUES,
+      Bind.COLUMN_VALUES,
+      null),
+  OFFSET_DATE_TIME(
+      null,
+      "java.time.OffsetDateTime",
+      "OffsetDateTime",
+      Read.COLUMN_VALUES,
+      Bind.COLUMN_VALUES,
+      null),
   /** Read and bound as an {@code OffsetDateTime} in UTC. */
-  INSTANT(null, "java.time.Instant", Access.INSTANT, null, "TIMESTAMP_WITH_TIMEZONE"),
-  /** Stored as its 36-character text form. */
-  UUID(null, "java.util.UUID", Access.UUID_TEXT, null, "VARCHAR"),
+  INSTANT(null, "java.time.Instant", "OffsetDateTime", Read.INSTANT, Bind.INSTANT, null),
+  /** Read as its 36-character text form; bound by the dialect, to its UUID type or to text. */
+  UUID(null, "java.util.UUID", "Uuid", Read.UUID_TEXT, Bind.COLUMN_VALUES, null),
   /** Stored by constant name. */
-  ENUM(null, null, Access.ENUM_NAME, null, "VARCHAR");
+  ENUM(null, null, null, Read.ENUM_NAME, Bind.ENUM_NAME, "VARCHAR");
 
-  /** How values of a type move through JDBC. */
-  public enum Access {
-    /** {@code getX}/{@code setX} named by {@link #accessorSuffix}. */
+  /** How values of a type are read. */
+  public enum Read {
+    /** {@code rs.getX(i)}, X being the {@link #accessorSuffix}. */
     NAMED,
-    /** JDBC 4.2 {@code getObject(i, Type.class)}/{@code setObject(i, v)}. */
+    /** JDBC 4.2's {@code rs.getObject(i, Type.class)}. */
     OBJECT,
-    /** Through {@code OffsetDateTime} at UTC. */
+    /** {@code columnValues.getX(rs, i)}, X being the {@link #accessorSuffix}. */
+    COLUMN_VALUES,
+    /** As an {@code OffsetDateTime} through {@code columnValues}, then its instant. */
     INSTANT,
-    /** Through its text form with {@code getString}/{@code setString}. */
+    /** Its text form with {@code getString}, parsed. */
     UUID_TEXT,
-    /** Through the constant's name with {@code getString}/{@code setString}. */
+    /** The constant's name with {@code getString}. */
+    ENUM_NAME
+  }
+
+  /** How values of a type are bound. */
+  public enum Bind {
+    /** {@code statement.setX(i, v)}, X being the {@link #accessorSuffix}. */
+    NAMED,
+    /** JDBC 4.2's {@code statement.setObject(i, v)}. */
+    OBJECT,
+    /**
+     * {@code statement.setDouble(i, v)}: a float's exact value, which a {@code REAL} column takes
+     * back as the same float and a {@code DOUBLE} column keeps. Bound as a float, MySQL
+     * Connector/J sends the shortest decimal that names it, which a {@code DOUBLE} keeps as
+     * another double: {@code Float.MAX_VALUE} then no longer reads back as a float.
+     */
+    AS_DOUBLE,
+    /** {@code columnValues.setX(statement, i, v)}, X being the {@link #accessorSuffix}; or NULL. */
+    COLUMN_VALUES,
+    /** As an {@code OffsetDateTime} at UTC through {@code columnValues}; binds NULL too. */
+    INSTANT,
+    /** The constant's name with {@code setString}. */
     ENUM_NAME
   }
 
   private final String primitive;
   private final String referenceType;
-  private final Access access;
   private final String accessorSuffix;
-  private final String sqlType;
+  private final Read read;
+  private final Bind bind;
+  private final String nullSqlType;
 
   JdbcType(
-      String primitive, String referenceType, Access access, String accessorSuffix, String sqlType) {
+      String primitive,
+      String referenceType,
+      String accessorSuffix,
+      Read read,
+      Bind bind,
+      String nullSqlType) {
     this.primitive = primitive;
     this.referenceType = referenceType;
-    this.access = access;
     this.accessorSuffix = accessorSuffix;
-    this.sqlType = sqlType;
+    this.read = read;
+    this.bind = bind;
+    this.nullSqlType = nullSqlType;
   }
 
   /** The type for a component's type as javac prints it ({@code long}, {@code java.lang.Long}). */
@@ -81,17 +126,28 @@ public enum JdbcType {
     return primitive == null ? simpleName : primitive + "/" + simpleName;
   }
 
-  public Access access() {
-    return access;
+  public Read read() {
+    return read;
   }
 
-  /** The suffix of the {@code get}/{@code set} method, for {@link Access#NAMED} types. */
+  public Bind bind() {
+    return bind;
+  }
+
+  /**
+   * The name in the {@code get}/{@code set} methods that read or bind the type: JDBC's for {@link
+   * Read#NAMED} and {@link Bind#NAMED}, {@code ColumnValues}'s for {@link Read#COLUMN_VALUES},
+   * {@link Bind#COLUMN_VALUES} and the instant's.
+   */
   public String accessorSuffix() {
     return accessorSuffix;
   }
 
-  /** The {@code java.sql.Types} field used to bind NULL. */
-  public String sqlType() {
-    return sqlType;
+  /**
+   * The {@code java.sql.Types} field that binds NULL, for types the generated code binds itself;
+   * null for the types {@code ColumnValues} binds, NULL included.
+   */
+  public String nullSqlType() {
+    return nullSqlType;
   }
 }

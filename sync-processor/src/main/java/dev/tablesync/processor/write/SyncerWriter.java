@@ -13,13 +13,15 @@ import dev.tablesync.processor.model.ColumnModel;
 import dev.tablesync.processor.model.JdbcType;
 import dev.tablesync.processor.model.TableModel;
 import java.util.List;
+import java.util.function.Function;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 
 /**
  * Writes the syncer class of one table: its {@code TableSpec}, and typed JDBC code that reads a row
- * into the record and binds the record to a statement. The output depends only on the model, so
- * the same record always gives the same file.
+ * into the record and binds the record to a statement, calling the dialect's {@code ColumnValues}
+ * for the types whose JDBC calls differ by database. The output depends only on the model, so the
+ * same record always gives the same file.
  */
 public final class SyncerWriter {
 
@@ -27,6 +29,7 @@ public final class SyncerWriter {
   static final ClassName TABLE_SYNC = ClassName.get(SPI_PACKAGE, "TableSync");
   private static final ClassName TABLE_SPEC = ClassName.get(SPI_PACKAGE, "TableSpec");
   private static final ClassName BAD_VALUE = ClassName.get(SPI_PACKAGE, "BadValueException");
+  private static final ClassName COLUMN_VALUES = ClassName.get(SPI_PACKAGE, "ColumnValues");
   private static final ClassName BAD_ROW_POLICY =
       ClassName.get("dev.tablesync.annotations", "BadRowPolicy");
   private static final ClassName RESULT_SET = ClassName.get("java.sql", "ResultSet");
@@ -142,6 +145,7 @@ public final class SyncerWriter {
             .addModifiers(Modifier.PUBLIC)
             .returns(table.record())
             .addParameter(RESULT_SET, "rs")
+            .addParameter(COLUMN_VALUES, "columnValues")
             .addException(SQL_EXCEPTION);
     List<ColumnModel> columns = table.columns();
     for (int i = 0; i < columns.size(); i++) {
@@ -159,7 +163,7 @@ public final class SyncerWriter {
     TypeName type = column.type();
     JdbcType jdbc = column.jdbcType();
     CodeBlock.Builder code = CodeBlock.builder();
-    switch (jdbc.access()) {
+    switch (jdbc.read()) {
       case NAMED -> {
         code.addStatement("$T $L = rs.get$L($L)", type, name, jdbc.accessorSuffix(), index);
         if (column.primitive()) {
@@ -174,10 +178,16 @@ public final class SyncerWriter {
         }
       }
       case OBJECT -> code.addStatement("$T $L = rs.getObject($L, $T.class)", type, name, index, type);
+      case COLUMN_VALUES -> code.addStatement(
+          "$T $L = columnValues.get$L(rs, $L)", type, name, jdbc.accessorSuffix(), index);
       case INSTANT -> {
         String value = name + "Value";
         code.addStatement(
-                "$T $L = rs.getObject($L, $T.class)", OFFSET_DATE_TIME, value, index, OFFSET_DATE_TIME)
+                "$T $L = columnValues.get$L(rs, $L)",
+                OFFSET_DATE_TIME,
+                value,
+                jdbc.accessorSuffix(),
+                index)
             .addStatement("$T $L = $L == null ? null : $L.toInstant()", type, name, value, value);
       }
       case UUID_TEXT -> {
@@ -217,6 +227,7 @@ public final class SyncerWriter {
             .addModifiers(Modifier.PUBLIC)
             .addParameter(STATEMENT, "statement")
             .addParameter(table.record(), "row")
+            .addParameter(COLUMN_VALUES, "columnValues")
             .addException(SQL_EXCEPTION);
     List<ColumnModel> columns = table.columns();
     for (int i = 0; i < columns.size(); i++) {
@@ -226,31 +237,62 @@ public final class SyncerWriter {
   }
 
   private static CodeBlock bindColumn(ColumnModel column, int index) {
+    JdbcType jdbc = column.jdbcType();
+    String accessor = "row." + column.component() + "()";
+    return switch (jdbc.bind()) {
+      case NAMED -> bindOrSetNull(
+          column,
+          index,
+          value -> CodeBlock.of("statement.set$L($L, $L)", jdbc.accessorSuffix(), index, value));
+      case OBJECT -> bindOrSetNull(
+          column, index, value -> CodeBlock.of("statement.setObject($L, $L)", index, value));
+      case AS_DOUBLE -> bindOrSetNull(
+          column, index, value -> CodeBlock.of("statement.setDouble($L, $L)", index, value));
+      case ENUM_NAME -> bindOrSetNull(
+          column,
+          index,
+          value -> CodeBlock.of("statement.setString($L, $L.name())", index, value));
+      // ColumnValues binds NULL too: the type a NULL parameter needs depends on the database.
+      case COLUMN_VALUES -> CodeBlock.builder()
+          .addStatement(
+              "columnValues.set$L(statement, $L, $L)", jdbc.accessorSuffix(), index, accessor)
+          .build();
+      case INSTANT -> {
+        String local = column.component();
+        yield CodeBlock.builder()
+            .addStatement("$T $L = $L", column.type(), local, accessor)
+            .addStatement(
+                "columnValues.set$L(statement, $L, $L == null ? null : $L.atOffset($T.UTC))",
+                jdbc.accessorSuffix(),
+                index,
+                local,
+                local,
+                ZONE_OFFSET)
+            .build();
+      }
+    };
+  }
+
+  /**
+   * Binds the component with {@code setter}, given the expression of its value; a reference
+   * component that is null binds NULL of the type's SQL type instead.
+   */
+  private static CodeBlock bindOrSetNull(
+      ColumnModel column, int index, Function<String, CodeBlock> setter) {
     String accessor = "row." + column.component() + "()";
     if (column.primitive()) {
-      return CodeBlock.builder().addStatement(setter(column.jdbcType(), index, accessor)).build();
+      return CodeBlock.builder().addStatement(setter.apply(accessor)).build();
     }
     String local = column.component();
     return CodeBlock.builder()
         .addStatement("$T $L = $L", column.type(), local, accessor)
         .beginControlFlow("if ($L == null)", local)
-        .addStatement("statement.setNull($L, $T.$L)", index, SQL_TYPES, column.jdbcType().sqlType())
+        .addStatement(
+            "statement.setNull($L, $T.$L)", index, SQL_TYPES, column.jdbcType().nullSqlType())
         .nextControlFlow("else")
-        .addStatement(setter(column.jdbcType(), index, local))
+        .addStatement(setter.apply(local))
         .endControlFlow()
         .build();
-  }
-
-  /** The call that binds the non-null {@code value} to parameter {@code index}. */
-  private static CodeBlock setter(JdbcType jdbc, int index, String value) {
-    return switch (jdbc.access()) {
-      case NAMED -> CodeBlock.of("statement.set$L($L, $L)", jdbc.accessorSuffix(), index, value);
-      case OBJECT -> CodeBlock.of("statement.setObject($L, $L)", index, value);
-      case INSTANT -> CodeBlock.of(
-          "statement.setObject($L, $L.atOffset($T.UTC))", index, value, ZONE_OFFSET);
-      case UUID_TEXT -> CodeBlock.of("statement.setString($L, $L.toString())", index, value);
-      case ENUM_NAME -> CodeBlock.of("statement.setString($L, $L.name())", index, value);
-    };
   }
 
   private static MethodSpec valuesMethod(TableModel table) {

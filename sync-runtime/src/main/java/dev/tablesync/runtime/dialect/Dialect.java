@@ -1,5 +1,6 @@
 package dev.tablesync.runtime.dialect;
 
+import dev.tablesync.runtime.spi.ColumnValues;
 import dev.tablesync.runtime.spi.TableSpec;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -13,6 +14,12 @@ public interface Dialect {
 
   /** The product, as it appears in logs and errors. */
   String name();
+
+  /**
+   * How values of the types whose JDBC calls differ by database or driver are read and bound: the
+   * same object for generated code and for the engine's cursors and keys.
+   */
+  ColumnValues columnValues();
 
   /** {@code identifier}, checked and quoted; a dotted name is quoted part by part. */
   String quote(String identifier);

@@ -1,11 +1,12 @@
 package dev.tablesync.runtime.dialect;
 
+import dev.tablesync.runtime.spi.ColumnValues;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.Locale;
 
-/** Picks the dialect of a database from its connection's metadata. */
+/** Picks the dialect of a database, and of its driver where that matters, from its connection. */
 public final class Dialects {
 
   private Dialects() {}
@@ -22,10 +23,10 @@ public final class Dialects {
     String lower = product.toLowerCase(Locale.ROOT);
     // MySQL's driver reports a MariaDB server as "MySQL" with a "5.5.5-10.11.6-MariaDB" version.
     if (lower.contains("mariadb") || version.toLowerCase(Locale.ROOT).contains("mariadb")) {
-      return new MariaDbDialect();
+      return new MariaDbDialect(mySqlColumnValues(meta));
     }
     if (lower.equals("mysql")) {
-      return new MySqlDialect(atLeast(meta, 8, 0, 19));
+      return new MySqlDialect(atLeast(meta, 8, 0, 19), mySqlColumnValues(meta));
     }
     if (lower.equals("postgresql")) {
       return new PostgresDialect();
@@ -37,6 +38,19 @@ public final class Dialects {
       return new SqlServerDialect();
     }
     throw new UnsupportedDatabaseException(product, version);
+  }
+
+  /** MySQL and MariaDB values, with what their two drivers each get wrong put right. */
+  private static ColumnValues mySqlColumnValues(DatabaseMetaData meta) throws SQLException {
+    String driver = meta.getDriverName();
+    if (driver.startsWith("MariaDB")) {
+      return new MariaDbConnectorColumnValues();
+    }
+    // Connector/J compares the version the server announces, which is 5.5.5 for MariaDB 10.
+    if (driver.startsWith("MySQL") && !atLeast(meta, 5, 6, 4)) {
+      return new TextTimeColumnValues();
+    }
+    return new MySqlColumnValues();
   }
 
   private static boolean atLeast(DatabaseMetaData meta, int major, int minor, int patch)

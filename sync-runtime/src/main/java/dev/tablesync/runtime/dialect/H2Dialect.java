@@ -1,5 +1,6 @@
 package dev.tablesync.runtime.dialect;
 
+import dev.tablesync.runtime.spi.ColumnValues;
 import dev.tablesync.runtime.spi.TableSpec;
 import java.sql.SQLException;
 import java.util.List;
@@ -9,6 +10,8 @@ public final class H2Dialect extends StandardDialect {
 
   /** H2's error code for a lock wait that timed out (SQLState HYT00). */
   private static final int LOCK_TIMEOUT = 50200;
+
+  private static final ColumnValues COLUMN_VALUES = new StandardColumnValues();
 
   /**
    * @param identifierCase how this database stores unquoted names (upper case unless it was
@@ -21,6 +24,11 @@ public final class H2Dialect extends StandardDialect {
   @Override
   public String name() {
     return "H2";
+  }
+
+  @Override
+  public ColumnValues columnValues() {
+    return COLUMN_VALUES;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.tablesync.runtime.dialect;
 
 import dev.tablesync.runtime.spi.ColumnSpec;
+import dev.tablesync.runtime.spi.ColumnValues;
 import dev.tablesync.runtime.spi.TableSpec;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -22,18 +23,26 @@ public class MySqlDialect extends StandardDialect {
   private static final Set<Integer> TRANSIENT_CODES = Set.of(1205, 1213, 1927, 4031);
 
   private final boolean rowAlias;
+  private final ColumnValues columnValues;
 
   /**
    * @param rowAlias whether the server takes {@code INSERT ... AS new} (MySQL 8.0.19 and later)
+   * @param columnValues how the driver in use must bind and read times and UUIDs
    */
-  public MySqlDialect(boolean rowAlias) {
+  public MySqlDialect(boolean rowAlias, ColumnValues columnValues) {
     super(IdentifierCase.AS_WRITTEN);
     this.rowAlias = rowAlias;
+    this.columnValues = columnValues;
   }
 
   @Override
   public String name() {
     return rowAlias ? "MySQL" : "MySQL (before 8.0.19)";
+  }
+
+  @Override
+  public ColumnValues columnValues() {
+    return columnValues;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.tablesync.runtime.dialect;
 
+import dev.tablesync.runtime.spi.ColumnValues;
 import dev.tablesync.runtime.spi.TableSpec;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -16,6 +17,8 @@ public final class PostgresDialect extends StandardDialect {
   private static final Set<String> TRANSIENT_STATES =
       Set.of("55P03", "57P01", "57P02", "57P03", "53300");
 
+  private static final ColumnValues COLUMN_VALUES = new PostgresColumnValues();
+
   public PostgresDialect() {
     super(IdentifierCase.LOWER);
   }
@@ -23,6 +26,11 @@ public final class PostgresDialect extends StandardDialect {
   @Override
   public String name() {
     return "PostgreSQL";
+  }
+
+  @Override
+  public ColumnValues columnValues() {
+    return COLUMN_VALUES;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.tablesync.runtime.dialect;
 
+import dev.tablesync.runtime.spi.ColumnValues;
 import dev.tablesync.runtime.spi.TableSpec;
 import java.sql.SQLException;
 import java.util.List;
@@ -7,7 +8,8 @@ import java.util.Set;
 
 /**
  * SQL Server: pages with {@code TOP (?)}, upserts with {@code MERGE ... WITH (HOLDLOCK)} so that
- * two concurrent upserts of one new key cannot both insert it.
+ * two concurrent upserts of one new key cannot both insert it, and reads a {@code rowversion}
+ * cursor only below {@code MIN_ACTIVE_ROWVERSION()}.
  */
 public final class SqlServerDialect extends StandardDialect {
 
@@ -16,6 +18,8 @@ public final class SqlServerDialect extends StandardDialect {
    * (1222), and Azure SQL's service busy or failing over (40197, 40501, 40613).
    */
   private static final Set<Integer> TRANSIENT_CODES = Set.of(1222, 40197, 40501, 40613);
+
+  private static final ColumnValues COLUMN_VALUES = new StandardColumnValues();
 
   public SqlServerDialect() {
     super(IdentifierCase.AS_WRITTEN);
@@ -27,6 +31,11 @@ public final class SqlServerDialect extends StandardDialect {
   }
 
   @Override
+  public ColumnValues columnValues() {
+    return COLUMN_VALUES;
+  }
+
+  @Override
   protected String quotePart(String part) {
     return '[' + part + ']';
   }
@@ -35,6 +44,16 @@ public final class SqlServerDialect extends StandardDialect {
   protected String selectPrefix(List<KeysetSelect.Parameter> parameters) {
     parameters.add(new KeysetSelect.Limit());
     return "TOP (?) ";
+  }
+
+  /**
+   * A {@code byte[]} cursor is a {@code rowversion}. A transaction still open holds versions that
+   * rows committed before it do not; reading only below the oldest version in use means a row
+   * committed late is never behind the stored cursor, with no lag to wait.
+   */
+  @Override
+  protected String cursorCeiling(TableSpec table) {
+    return table.cursor().javaType() == byte[].class ? "MIN_ACTIVE_ROWVERSION()" : null;
   }
 
   @Override

@@ -112,6 +112,10 @@ public abstract class StandardDialect implements Dialect {
       where.append(" AND ").append(cursor).append(" <= ?");
       parameters.add(new KeysetSelect.UpperBound());
     }
+    String ceiling = cursorCeiling(table);
+    if (ceiling != null) {
+      where.append(" AND ").append(cursor).append(" < ").append(ceiling);
+    }
     List<String> order = new ArrayList<>(List.of(cursor));
     order.addAll(qualifiedKeys(table));
     return paged(table, where.toString(), parameters, order);
@@ -197,6 +201,14 @@ public abstract class StandardDialect implements Dialect {
   @Override
   public String targetColumns(TableSpec table) {
     return "SELECT " + columnList(table) + " FROM " + quote(table.targetTable()) + " WHERE 1 = 0";
+  }
+
+  /**
+   * An expression the cursor of every row read stays below, or null for none: a product's own
+   * bound on versions that may still be committed.
+   */
+  protected String cursorCeiling(TableSpec table) {
+    return null;
   }
 
   /** Text after {@code SELECT}, for products that page there ({@code TOP}). */

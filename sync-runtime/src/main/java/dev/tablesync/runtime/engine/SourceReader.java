@@ -38,7 +38,7 @@ final class SourceReader<R extends Record> {
     try (ResultSet rs = select.executeQuery()) {
       while (rs.next()) {
         try {
-          R record = sync.read(rs);
+          R record = sync.read(rs, plan.source().columnValues());
           Object[] values = sync.values(record);
           checkNoValueLost(rs, values);
           rows.add(record, layout.positionOf(values));
@@ -86,7 +86,11 @@ final class SourceReader<R extends Record> {
     for (int i = 0; i < positionColumns.length; i++) {
       try {
         position[i] =
-            Parameters.read(rs, positionColumns[i] + 1, layout.positionTypes().get(i));
+            Parameters.read(
+                rs,
+                positionColumns[i] + 1,
+                layout.positionTypes().get(i),
+                plan.source().columnValues());
       } catch (SQLException | RuntimeException unreadable) {
         position[i] = null;
       }
@@ -126,7 +130,7 @@ final class SourceReader<R extends Record> {
                   }
                 });
     try {
-      sync.read(noting);
+      sync.read(noting, plan.source().columnValues());
       return null;
     } catch (SQLException | RuntimeException failedAgain) {
       return lastAsked[0] > 0 ? layout.column(lastAsked[0] - 1).name() : null;

@@ -154,7 +154,7 @@ public final class TableRunner<R extends Record> {
         Statement query = from.createStatement();
         ResultSet max = query.executeQuery(plan.newestCursor())) {
       max.next();
-      newest = max.getObject(1, boxed(table.cursor().javaType()));
+      newest = Parameters.read(max, 1, table.cursor().javaType(), plan.source().columnValues());
     }
     Position position =
         stored
@@ -175,20 +175,6 @@ public final class TableRunner<R extends Record> {
    * @param sourceNewest the newest cursor in the source, or null when the source has no rows
    */
   public record Progress(Object cursor, long rowsSynced, Object sourceNewest) {}
-
-  /** The type JDBC's {@code getObject(int, Class)} takes for a cursor of {@code type}. */
-  private static Class<?> boxed(Class<?> type) {
-    if (type == long.class) {
-      return Long.class;
-    }
-    if (type == int.class) {
-      return Integer.class;
-    }
-    if (type == short.class) {
-      return Short.class;
-    }
-    return type;
-  }
 
   /** The rows this sync set aside in the dead-letter table, oldest first. */
   public List<DeadLetter> deadLetters() {
@@ -242,7 +228,7 @@ public final class TableRunner<R extends Record> {
         Position stored = layout.decode(letter.cursorText(), letter.keyText());
         PreparedStatement keyed = session.prepare(from, plan.keyedRead());
         for (int i = 0; i < stored.key().size(); i++) {
-          Parameters.bind(keyed, i + 1, stored.key().get(i));
+          Parameters.bind(keyed, i + 1, stored.key().get(i), plan.source().columnValues());
         }
         SourceRows<R> rows = reader.read(keyed);
         List<RejectedRow> rejected = new ArrayList<>(rows.rejected());
@@ -645,9 +631,10 @@ public final class TableRunner<R extends Record> {
       int index = 1;
       for (KeysetSelect.Parameter parameter : shape.parameters()) {
         if (parameter instanceof KeysetSelect.PositionValue value) {
-          Parameters.bind(select, index, after.values().get(value.element()));
+          Parameters.bind(
+              select, index, after.values().get(value.element()), plan.source().columnValues());
         } else if (parameter instanceof KeysetSelect.UpperBound) {
-          Parameters.bind(select, index, upperBound());
+          Parameters.bind(select, index, upperBound(), plan.source().columnValues());
         } else {
           select.setInt(index, table.batchSize());
         }
@@ -665,7 +652,10 @@ public final class TableRunner<R extends Record> {
           ResultSet now = clock.executeQuery(plan.sourceClock())) {
         now.next();
         LocalDateTime bound =
-            now.getObject(1, LocalDateTime.class).minusSeconds(table.lagSeconds());
+            plan.source()
+                .columnValues()
+                .getLocalDateTime(now, 1)
+                .minusSeconds(table.lagSeconds());
         Class<?> cursorType = table.cursor().javaType();
         if (cursorType == OffsetDateTime.class) {
           return bound.atOffset(ZoneOffset.UTC);

@@ -49,7 +49,7 @@ final class TargetWriter<R extends Record> {
     Savepoint beforeWrites = target.setSavepoint();
     try {
       for (R record : records) {
-        sync.bind(upsert, record);
+        sync.bind(upsert, record, plan.target().columnValues());
         upsert.addBatch();
       }
       upsert.executeBatch();
@@ -74,7 +74,7 @@ final class TargetWriter<R extends Record> {
     for (R record : records) {
       Savepoint beforeRow = target.setSavepoint();
       try {
-        sync.bind(upsert, record);
+        sync.bind(upsert, record, plan.target().columnValues());
         upsert.executeUpdate();
       } catch (SQLException e) {
         if (plan.classify(e) != ErrorKind.BAD_DATA) {

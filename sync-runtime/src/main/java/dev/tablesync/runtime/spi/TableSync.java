@@ -9,9 +9,10 @@ import java.sql.SQLException;
  * {@code @SyncTable} record and found by the engine through {@link java.util.ServiceLoader}.
  *
  * <p>The generated code knows the record: its columns, and how to read and bind them with typed
- * JDBC calls. The runtime knows the databases: it renders every statement from {@link #spec()}
- * and lays out the columns in spec order, so that {@link #read} and {@link #bind} can work by
- * position.
+ * JDBC calls, or through {@link ColumnValues} for the few types whose calls differ by database.
+ * The runtime knows the databases: it renders every statement from {@link #spec()}, lays out the
+ * columns in spec order, so that {@link #read} and {@link #bind} can work by position, and passes
+ * the {@link ColumnValues} of the database at hand.
  *
  * @param <R> the annotated record
  */
@@ -23,13 +24,20 @@ public interface TableSync<R extends Record> {
   /**
    * Reads the current row of {@code rs}, whose columns 1 to n are the spec's columns in order.
    *
+   * @param columnValues how the database behind {@code rs} reads the types that differ by
+   *     database: its dialect's
    * @throws BadValueException when a value cannot become its component (a NULL for a primitive,
    *     an unknown enum name)
    */
-  R read(ResultSet rs) throws SQLException;
+  R read(ResultSet rs, ColumnValues columnValues) throws SQLException;
 
-  /** Binds {@code row} to parameters 1 to n of {@code statement}, in spec column order. */
-  void bind(PreparedStatement statement, R row) throws SQLException;
+  /**
+   * Binds {@code row} to parameters 1 to n of {@code statement}, in spec column order.
+   *
+   * @param columnValues how the database behind {@code statement} binds the types that differ by
+   *     database: its dialect's
+   */
+  void bind(PreparedStatement statement, R row, ColumnValues columnValues) throws SQLException;
 
   /** The row's values in spec column order, boxed: for cursors, keys and error messages. */
   Object[] values(R row);

@@ -1,11 +1,13 @@
 package dev.tablesync.runtime.dialect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tablesync.runtime.spi.TableSpec;
 import dev.tablesync.runtime.tables.StockLevel;
+import dev.tablesync.runtime.types.BytesCursor;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -30,6 +32,9 @@ class DialectSqlTest {
           .cursor("updated_at", LocalDateTime.class)
           .build();
 
+  private static final MariaDbDialect MARIADB =
+      new MariaDbDialect(new MariaDbConnectorColumnValues());
+
   private static final String AFTER =
       " >= ? AND (%1$s > ? OR (%1$s = ? AND %2$s > ?) OR (%1$s = ? AND %2$s = ? AND %3$s > ?))";
 
@@ -50,7 +55,7 @@ class DialectSqlTest {
         INSERT INTO `wms`.`stock` (`warehouse`, `sku`, `qty`, `updated_at`)
         VALUES (?, ?, ?, ?) AS new
         ON DUPLICATE KEY UPDATE `qty` = new.`qty`, `updated_at` = new.`updated_at`""",
-        new MySqlDialect(true).upsert(STOCK));
+        new MySqlDialect(true, new MySqlColumnValues()).upsert(STOCK));
   }
 
   @Test
@@ -60,8 +65,8 @@ class DialectSqlTest {
         INSERT INTO `wms`.`stock` (`warehouse`, `sku`, `qty`, `updated_at`)
         VALUES (?, ?, ?, ?)
         ON DUPLICATE KEY UPDATE `qty` = VALUES(`qty`), `updated_at` = VALUES(`updated_at`)""";
-    assertEquals(expected, new MySqlDialect(false).upsert(STOCK));
-    assertEquals(expected, new MariaDbDialect().upsert(STOCK));
+    assertEquals(expected, new MySqlDialect(false, new MySqlColumnValues()).upsert(STOCK));
+    assertEquals(expected, MARIADB.upsert(STOCK));
   }
 
   @Test
@@ -115,7 +120,7 @@ class DialectSqlTest {
 
   @Test
   void firstReadSkipsRowsWithoutACursorAndALagBoundsTheCursor() {
-    KeysetSelect read = new MariaDbDialect().keysetSelect(STOCK, false, true);
+    KeysetSelect read = MARIADB.keysetSelect(STOCK, false, true);
     assertEquals(
         "SELECT q.`warehouse`, q.`sku`, q.`qty`, q.`updated_at`\n"
             + "FROM (\nSELECT warehouse, sku, qty, updated_at FROM stock_level\n) q\n"
@@ -170,8 +175,8 @@ class DialectSqlTest {
     assertEquals(
         "SELECT MAX(q.`updated_at`)\nFROM (\nSELECT warehouse, sku, qty, updated_at FROM"
             + " stock_level\n) q\nWHERE q.`updated_at` <= ?",
-        new MariaDbDialect().highWaterQuery(STOCK, true));
-    KeysetSelect from = new MariaDbDialect().keysetSelectFromCursor(STOCK, true);
+        MARIADB.highWaterQuery(STOCK, true));
+    KeysetSelect from = MARIADB.keysetSelectFromCursor(STOCK, true);
     assertEquals(
         "SELECT q.`warehouse`, q.`sku`, q.`qty`, q.`updated_at`\n"
             + "FROM (\nSELECT warehouse, sku, qty, updated_at FROM stock_level\n) q\n"
@@ -186,7 +191,7 @@ class DialectSqlTest {
 
   @Test
   void aSnapshotKeepsItsHighWaterMarkAndKeyInTheCursorRowUntilAPositionIsStored() {
-    CursorTableSql mariaDb = new MariaDbDialect().cursorTable("tablesync_cursor");
+    CursorTableSql mariaDb = MARIADB.cursorTable("tablesync_cursor");
     assertEquals(
         "UPDATE `tablesync_cursor` SET snapshot_high_water = ?, snapshot_key = ?,"
             + " rows_synced = rows_synced + ?, updated_at = CURRENT_TIMESTAMP WHERE sync_name = ?",
@@ -215,7 +220,7 @@ class DialectSqlTest {
   @Test
   void onlyMySqlMariaDbAndPostgresHaveBulkPathsAndNotForInstants() {
     assertTrue(new MySqlDialect(true).bulkLoader(STOCK).isPresent());
-    assertTrue(new MariaDbDialect().bulkLoader(STOCK).isPresent());
+    assertTrue(MARIADB.bulkLoader(STOCK).isPresent());
     assertTrue(new PostgresDialect().bulkLoader(STOCK).isPresent());
     assertTrue(new SqlServerDialect().bulkLoader(STOCK).isEmpty());
     assertTrue(new H2Dialect(StandardDialect.IdentifierCase.UPPER).bulkLoader(STOCK).isEmpty());
@@ -226,16 +231,46 @@ class DialectSqlTest {
             .key("id", long.class)
             .cursor("at", java.time.Instant.class)
             .build();
-    assertTrue(new MariaDbDialect().bulkLoader(instants).isEmpty());
+    assertTrue(MARIADB.bulkLoader(instants).isEmpty());
     assertTrue(new PostgresDialect().bulkLoader(instants).isEmpty());
+  }
+
+  @Test
+  void aRowVersionCursorOnSqlServerIsReadOnlyBelowTheOldestVersionInFlight() {
+    TableSpec versioned =
+        TableSpec.builder("bytes_cursor", BytesCursor.class)
+            .targetTable("bytes_cursor_copy")
+            .query("SELECT id, label, row_version FROM dbo.bytes_cursor")
+            .batchSize(100)
+            .key("id", long.class)
+            .column("label", String.class)
+            .cursor("row_version", byte[].class)
+            .build();
+    KeysetSelect next = new SqlServerDialect().keysetSelect(versioned, true, false);
+    assertEquals(
+        "SELECT TOP (?) q.[id], q.[label], q.[row_version]\n"
+            + "FROM (\nSELECT id, label, row_version FROM dbo.bytes_cursor\n) q\n"
+            + "WHERE q.[row_version] >= ? AND (q.[row_version] > ?"
+            + " OR (q.[row_version] = ? AND q.[id] > ?))"
+            + " AND q.[row_version] < MIN_ACTIVE_ROWVERSION()\n"
+            + "ORDER BY q.[row_version], q.[id]",
+        next.sql());
+    String first = new SqlServerDialect().keysetSelect(versioned, false, false).sql();
+    assertTrue(
+        first.contains(
+            "WHERE q.[row_version] IS NOT NULL AND q.[row_version] < MIN_ACTIVE_ROWVERSION()"),
+        first);
+    String timeCursor = new SqlServerDialect().keysetSelect(STOCK, true, false).sql();
+    assertFalse(timeCursor.contains("ROWVERSION"), timeCursor);
+    assertFalse(MARIADB.keysetSelect(versioned, true, false).sql().contains("ROWVERSION"));
   }
 
   @Test
   void cursorRowsAreLockedForUpdateOrWithUpdLockOnSqlServer() {
     assertEquals(
-        "SELECT cursor_value, key_value, rows_synced, snapshot_high_water, snapshot_key FROM"
-            + " `tablesync_cursor` WHERE sync_name = ? FOR UPDATE",
-        new MariaDbDialect().cursorTable("tablesync_cursor").lock());
+        "SELECT cursor_value, key_value, rows_synced FROM `tablesync_cursor`"
+            + " WHERE sync_name = ? FOR UPDATE",
+        MARIADB.cursorTable("tablesync_cursor").lock());
     CursorTableSql sqlServer = new SqlServerDialect().cursorTable("tablesync_cursor");
     assertEquals(
         "SELECT cursor_value, key_value, rows_synced, snapshot_high_water, snapshot_key FROM"
@@ -264,7 +299,7 @@ class DialectSqlTest {
         "SELECT q.`warehouse`, q.`sku`, q.`qty`, q.`updated_at`\n"
             + "FROM (\nSELECT warehouse, sku, qty, updated_at FROM stock_level\n) q\n"
             + "WHERE q.`warehouse` = ? AND q.`sku` = ?",
-        new MariaDbDialect().keyedSelect(STOCK));
+        MARIADB.keyedSelect(STOCK));
   }
 
   @Test
@@ -296,7 +331,7 @@ class DialectSqlTest {
 
   @Test
   void errorsAreTransientByStateOrVendorCodeAndBadDataByState() {
-    Dialect mariaDb = new MariaDbDialect();
+    Dialect mariaDb = MARIADB;
     assertEquals(ErrorKind.TRANSIENT, mariaDb.classify(error("HY000", 1205)), "lock wait timeout");
     assertEquals(ErrorKind.TRANSIENT, mariaDb.classify(error("40001", 1213)), "deadlock");
     assertEquals(
@@ -333,7 +368,7 @@ class DialectSqlTest {
 
   @Test
   void instantCursorsAreBoundedByTheClockInUtc() {
-    assertEquals("SELECT UTC_TIMESTAMP(6)", new MariaDbDialect().currentUtcTimestampQuery());
+    assertEquals("SELECT UTC_TIMESTAMP(6)", MARIADB.currentUtcTimestampQuery());
     assertEquals("SELECT SYSUTCDATETIME()", new SqlServerDialect().currentUtcTimestampQuery());
     assertEquals(
         "SELECT CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)",

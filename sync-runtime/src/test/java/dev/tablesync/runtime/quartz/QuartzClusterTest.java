@@ -204,9 +204,8 @@ class QuartzClusterTest {
 
   /** Every row of one of the tables; they share a shape, so one record reads them all. */
   private static List<Parcel> rows(DataSource dataSource, String table) {
-    return Sql.query(
-        dataSource, "SELECT id, label, changed_at FROM " + table + " ORDER BY id",
-        new ParcelSync()::read);
+    return Sql.records(
+        dataSource, "SELECT id, label, changed_at FROM " + table + " ORDER BY id", new ParcelSync());
   }
 
   private static void insert(DataSource source, String table, long from, long to, LocalDateTime at) {

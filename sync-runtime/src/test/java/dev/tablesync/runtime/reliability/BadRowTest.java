@@ -142,11 +142,11 @@ class BadRowTest {
     }
 
     List<Part> sourceRows(String where) {
-      return Sql.query(source, select("part", where), new PartSync()::read);
+      return Sql.records(source, select("part", where), new PartSync());
     }
 
     List<Part> targetRows() {
-      return Sql.query(target, select("part_copy", ""), new PartSync()::read);
+      return Sql.records(target, select("part_copy", ""), new PartSync());
     }
 
     private static String select(String table, String where) {

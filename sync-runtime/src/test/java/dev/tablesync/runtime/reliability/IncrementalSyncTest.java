@@ -120,10 +120,9 @@ class IncrementalSyncTest {
           withoutLag.rows().stream().anyMatch(t -> t.id() == 100),
           "without a lag the late row is missed");
       Rows.assertSameRows(
-          Sql.query(
+          Sql.records(
               source,
-              "SELECT id, subject, changed_at FROM ticket ORDER BY id",
-              new TicketSync()::read),
+              "SELECT id, subject, changed_at FROM ticket ORDER BY id", new TicketSync()),
           withLag.rows());
     }
   }
@@ -187,9 +186,8 @@ class IncrementalSyncTest {
     }
 
     List<Ticket> rows() {
-      return Sql.query(
-          target, "SELECT id, subject, changed_at FROM ticket_copy ORDER BY id",
-          new TicketSync()::read);
+      return Sql.records(
+          target, "SELECT id, subject, changed_at FROM ticket_copy ORDER BY id", new TicketSync());
     }
   }
 

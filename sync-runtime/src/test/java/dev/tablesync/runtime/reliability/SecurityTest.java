@@ -215,8 +215,8 @@ class SecurityTest {
   }
 
   private static List<Note> notes(DataSource dataSource, String table) {
-    return Sql.query(
-        dataSource, "SELECT code, body, changed_at FROM " + table, new NoteSync()::read);
+    return Sql.records(
+        dataSource, "SELECT code, body, changed_at FROM " + table, new NoteSync());
   }
 
   private static List<Note> sorted(List<Note> notes) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.tablesync.runtime.SyncEngine;
 import dev.tablesync.runtime.engine.Position;
+import dev.tablesync.runtime.spi.ColumnValues;
+import dev.tablesync.runtime.spi.TableSync;
 import dev.tablesync.runtime.tables.Item;
 import dev.tablesync.runtime.tables.ItemSync;
 import dev.tablesync.runtime.tables.Shipment;
@@ -32,14 +34,14 @@ import javax.sql.DataSource;
  *
  * @param <R> the table's record
  */
-final class SyncedTable<R> {
+final class SyncedTable<R extends Record> {
 
   final String syncName;
   final DataSource source;
   final DataSource target;
   private final String selectSource;
   private final String selectTarget;
-  private final Sql.RowReader<R> reader;
+  private final TableSync<R> sync;
   private final ToLongFunction<R> id;
   private final Function<R, LocalDateTime> changedAt;
 
@@ -49,7 +51,7 @@ final class SyncedTable<R> {
       DataSource target,
       String selectSource,
       String selectTarget,
-      Sql.RowReader<R> reader,
+      TableSync<R> sync,
       ToLongFunction<R> id,
       Function<R, LocalDateTime> changedAt) {
     this.syncName = syncName;
@@ -57,7 +59,7 @@ final class SyncedTable<R> {
     this.target = target;
     this.selectSource = selectSource;
     this.selectTarget = selectTarget;
-    this.reader = reader;
+    this.sync = sync;
     this.id = id;
     this.changedAt = changedAt;
   }
@@ -81,7 +83,7 @@ final class SyncedTable<R> {
         target,
         "SELECT id, name, price, changed_at FROM item WHERE deleted = 0 ORDER BY id",
         "SELECT id, name, price, changed_at FROM item_copy ORDER BY id",
-        new ItemSync()::read,
+        new ItemSync(),
         Item::id,
         Item::changedAt);
   }
@@ -103,7 +105,7 @@ final class SyncedTable<R> {
         target,
         select.formatted("shipment"),
         select.formatted("shipment_copy"),
-        new ShipmentSync()::read,
+        new ShipmentSync(),
         Shipment::id,
         Shipment::changedAt);
   }
@@ -132,11 +134,11 @@ final class SyncedTable<R> {
   }
 
   List<R> sourceRows() {
-    return Sql.query(source, selectSource, reader);
+    return Sql.records(source, selectSource, sync);
   }
 
   List<R> targetRows() {
-    return Sql.query(target, selectTarget, reader);
+    return Sql.records(target, selectTarget, sync);
   }
 
   /**
@@ -244,10 +246,11 @@ final class SyncedTable<R> {
 
   private List<R> read(Connection connection, String select) throws SQLException {
     List<R> rows = new ArrayList<>();
+    ColumnValues columnValues = Sql.columnValues(connection);
     try (PreparedStatement query = connection.prepareStatement(select);
         ResultSet rs = query.executeQuery()) {
       while (rs.next()) {
-        rows.add(reader.read(rs));
+        rows.add(sync.read(rs, columnValues));
       }
     }
     return rows;

@@ -61,7 +61,7 @@ final class EmbeddedMariaDb extends TestServer {
   }
 
   @Override
-  protected String adminDatabase() {
-    return "mysql";
+  protected void createDatabase(String name) {
+    createDatabaseFrom("mysql", name);
   }
 }

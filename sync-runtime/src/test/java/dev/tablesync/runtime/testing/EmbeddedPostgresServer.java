@@ -37,7 +37,7 @@ final class EmbeddedPostgresServer extends TestServer {
   }
 
   @Override
-  protected String adminDatabase() {
-    return "postgres";
+  protected void createDatabase(String name) {
+    createDatabaseFrom("postgres", name);
   }
 }

@@ -21,7 +21,9 @@ public abstract class TestServer {
   public enum Product {
     MARIADB,
     MYSQL,
-    POSTGRESQL
+    POSTGRESQL,
+    SQLSERVER,
+    H2
   }
 
   private final String label;
@@ -35,8 +37,8 @@ public abstract class TestServer {
   /** A JDBC URL of database {@code database} on this server, with credentials. */
   protected abstract String url(String database);
 
-  /** The database every server has, to create others from. */
-  protected abstract String adminDatabase();
+  /** Creates the empty database {@code name} on this server. */
+  protected abstract void createDatabase(String name);
 
   public Product product() {
     return product;
@@ -45,14 +47,19 @@ public abstract class TestServer {
   /** Creates a new empty database and returns a pooled data source on it. */
   public DataSource newDatabase(String prefix) {
     String name = prefix + "_" + ProcessHandle.current().pid() + "_" + databases.incrementAndGet();
-    try (HikariDataSource admin = pool(url(adminDatabase()), 1);
+    createDatabase(name);
+    return pool(url(name), 4);
+  }
+
+  /** Creates database {@code name} with {@code CREATE DATABASE} on a connection to another. */
+  protected final void createDatabaseFrom(String adminDatabase, String name) {
+    try (HikariDataSource admin = pool(url(adminDatabase), 1);
         Connection connection = admin.getConnection();
         Statement create = connection.createStatement()) {
       create.execute("CREATE DATABASE " + name);
     } catch (SQLException e) {
       throw new IllegalStateException(label + ": cannot create database " + name, e);
     }
-    return pool(url(name), 4);
   }
 
   private HikariDataSource pool(String url, int size) {
@@ -66,7 +73,11 @@ public abstract class TestServer {
 
   /** The SQL type of a timestamp with microseconds. */
   public String timestampType() {
-    return product == Product.POSTGRESQL ? "TIMESTAMP(6)" : "DATETIME(6)";
+    return switch (product) {
+      case MARIADB, MYSQL -> "DATETIME(6)";
+      case POSTGRESQL, H2 -> "TIMESTAMP(6)";
+      case SQLSERVER -> "DATETIME2(6)";
+    };
   }
 
   @Override

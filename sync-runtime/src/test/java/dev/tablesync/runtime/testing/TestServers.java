@@ -6,13 +6,15 @@ import java.util.Map;
 
 /**
  * The real servers tests run against: an embedded MariaDB 11 and an embedded PostgreSQL, started
- * on first use and shared by every test in the JVM, plus any server named by these environment
- * variables (a JDBC URL with credentials, naming an existing database):
+ * on first use and shared by every test in the JVM, an in-memory H2, plus any server named by
+ * these environment variables (a JDBC URL with credentials, naming an existing database):
  *
  * <ul>
  *   <li>{@code TABLESYNC_TEST_MARIADB_URL}, e.g. {@code jdbc:mariadb://127.0.0.1:3306/test?user=root}
  *   <li>{@code TABLESYNC_TEST_MYSQL_URL}, e.g. {@code jdbc:mysql://127.0.0.1:3306/test?user=root&password=...}
  *   <li>{@code TABLESYNC_TEST_POSTGRES_URL}, e.g. {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}
+ *   <li>{@code TABLESYNC_TEST_SQLSERVER_URL}, e.g. {@code
+ *       jdbc:sqlserver://127.0.0.1:1433;databaseName=master;user=sa;password=...;encrypt=false}
  * </ul>
  */
 public final class TestServers {
@@ -21,7 +23,10 @@ public final class TestServers {
       Map.of(
           "TABLESYNC_TEST_MARIADB_URL", TestServer.Product.MARIADB,
           "TABLESYNC_TEST_MYSQL_URL", TestServer.Product.MYSQL,
-          "TABLESYNC_TEST_POSTGRES_URL", TestServer.Product.POSTGRESQL);
+          "TABLESYNC_TEST_POSTGRES_URL", TestServer.Product.POSTGRESQL,
+          "TABLESYNC_TEST_SQLSERVER_URL", TestServer.Product.SQLSERVER);
+
+  private static final TestServer H2 = new EmbeddedH2();
 
   private TestServers() {}
 
@@ -41,6 +46,11 @@ public final class TestServers {
   /** The embedded PostgreSQL, started on first use. */
   public static TestServer postgres() {
     return EmbeddedPg.POSTGRES;
+  }
+
+  /** H2 in this JVM, with a new in-memory database for each test. */
+  public static TestServer h2() {
+    return H2;
   }
 
   /** Every server: the embedded ones first, then those named by environment variables. */

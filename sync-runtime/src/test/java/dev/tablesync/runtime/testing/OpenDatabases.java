@@ -1,0 +1,28 @@
+package dev.tablesync.runtime.testing;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * The databases one test opens, whose connection pools close when it ends, so that the servers
+ * every test shares keep connections for the tests that follow.
+ */
+public final class OpenDatabases implements AutoCloseable {
+
+  private final List<HikariDataSource> pools = new ArrayList<>();
+
+  /** A new empty database on {@code server}, closed with this. */
+  public DataSource create(TestServer server, String prefix) {
+    HikariDataSource pool = (HikariDataSource) server.newDatabase(prefix);
+    pools.add(pool);
+    return pool;
+  }
+
+  @Override
+  public void close() {
+    pools.forEach(HikariDataSource::close);
+    pools.clear();
+  }
+}
