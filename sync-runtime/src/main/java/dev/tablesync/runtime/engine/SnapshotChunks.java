@@ -51,11 +51,11 @@ final class SnapshotChunks<R extends Record> {
   Object highWater(Connection source, Object upperBound) throws SQLException {
     try (PreparedStatement query = source.prepareStatement(plan.highWater())) {
       if (upperBound != null) {
-        Parameters.bind(query, 1, upperBound);
+        Parameters.bind(query, 1, upperBound, tablePlan.source().columnValues());
       }
       try (ResultSet max = query.executeQuery()) {
         max.next();
-        return Parameters.read(max, 1, cursorType);
+        return Parameters.read(max, 1, cursorType, tablePlan.source().columnValues());
       }
     }
   }
@@ -70,7 +70,11 @@ final class SnapshotChunks<R extends Record> {
     int index = 1;
     for (KeysetSelect.Parameter parameter : plan.readAfter(reached).parameters()) {
       if (parameter instanceof KeysetSelect.PositionValue value) {
-        Parameters.bind(select, index, reached.values().get(value.element()));
+        Parameters.bind(
+            select,
+            index,
+            reached.values().get(value.element()),
+            tablePlan.source().columnValues());
       } else {
         select.setInt(index, plan.chunkSize());
       }

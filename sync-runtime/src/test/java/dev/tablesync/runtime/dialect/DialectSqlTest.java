@@ -219,7 +219,7 @@ class DialectSqlTest {
 
   @Test
   void onlyMySqlMariaDbAndPostgresHaveBulkPathsAndNotForInstants() {
-    assertTrue(new MySqlDialect(true).bulkLoader(STOCK).isPresent());
+    assertTrue(new MySqlDialect(true, new MySqlColumnValues()).bulkLoader(STOCK).isPresent());
     assertTrue(MARIADB.bulkLoader(STOCK).isPresent());
     assertTrue(new PostgresDialect().bulkLoader(STOCK).isPresent());
     assertTrue(new SqlServerDialect().bulkLoader(STOCK).isEmpty());

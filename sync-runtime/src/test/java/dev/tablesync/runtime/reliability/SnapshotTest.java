@@ -327,10 +327,13 @@ class SnapshotTest {
   /** The rows as the generated reader reads them, each as text that shows byte arrays' content. */
   private static List<String> specimens(DataSource database, String table) {
     SpecimenSync sync = new SpecimenSync();
-    return Sql.query(
-        database,
-        "SELECT id, label, amount, ratio, weight, small, flag, born_on, opens_at, seen_at, payload,"
-            + " code, kind, changed_at FROM " + table + " ORDER BY id",
-        rs -> Arrays.deepToString(sync.values(sync.read(rs))));
+    return Sql.records(
+            database,
+            "SELECT id, label, amount, ratio, weight, small, flag, born_on, opens_at, seen_at,"
+                + " payload, code, kind, changed_at FROM " + table + " ORDER BY id",
+            sync)
+        .stream()
+        .map(row -> Arrays.deepToString(sync.values(row)))
+        .toList();
   }
 }
