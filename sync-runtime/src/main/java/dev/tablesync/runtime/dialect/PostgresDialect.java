@@ -82,4 +82,16 @@ public final class PostgresDialect extends StandardDialect {
     return super.isTransient(e)
         || (e.getSQLState() != null && TRANSIENT_STATES.contains(e.getSQLState()));
   }
+
+  @Override
+  public String highWaterQuery(TableSpec table, boolean upperBound) {
+    if (table.cursor().javaType() != byte[].class) {
+      return super.highWaterQuery(table, upperBound);
+    }
+    // PostgreSQL has no MAX of bytea; the first row in descending order is the same value.
+    String cursor = "q." + quote(table.cursor().name());
+    return "SELECT " + cursor + "\nFROM (\n" + stripTerminator(table.query()) + "\n) q\nWHERE "
+        + cursor + " IS NOT NULL" + (upperBound ? " AND " + cursor + " <= ?" : "")
+        + "\nORDER BY " + cursor + " DESC\nLIMIT 1";
+  }
 }

@@ -268,8 +268,8 @@ class DialectSqlTest {
   @Test
   void cursorRowsAreLockedForUpdateOrWithUpdLockOnSqlServer() {
     assertEquals(
-        "SELECT cursor_value, key_value, rows_synced FROM `tablesync_cursor`"
-            + " WHERE sync_name = ? FOR UPDATE",
+        "SELECT cursor_value, key_value, rows_synced, snapshot_high_water, snapshot_key"
+            + " FROM `tablesync_cursor` WHERE sync_name = ? FOR UPDATE",
         MARIADB.cursorTable("tablesync_cursor").lock());
     CursorTableSql sqlServer = new SqlServerDialect().cursorTable("tablesync_cursor");
     assertEquals(
