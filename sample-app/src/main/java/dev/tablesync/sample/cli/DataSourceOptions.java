@@ -42,4 +42,12 @@ final class DataSourceOptions {
     return Pools.open(
         "target", targetUrl, targetUser, System.getenv("TABLESYNC_TARGET_PASSWORD"));
   }
+
+  /** An engine over {@code source} and {@code target}, as these options name them. */
+  SyncEngine.Builder engine(HikariDataSource source, HikariDataSource target) {
+    return SyncEngine.builder()
+        .dataSource("source", source)
+        .dataSource("target", target)
+        .cursorTable(cursorTable);
+  }
 }

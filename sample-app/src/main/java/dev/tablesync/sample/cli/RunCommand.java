@@ -75,12 +75,7 @@ public final class RunCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     try (HikariDataSource source = dataSources.openSource();
         HikariDataSource target = dataSources.openTarget()) {
-      SyncEngine engine =
-          SyncEngine.builder()
-              .dataSource("source", source)
-              .dataSource("target", target)
-              .cursorTable(dataSources.cursorTable)
-              .build();
+      SyncEngine engine = dataSources.engine(source, target).build();
       SyncScheduler.Builder builder =
           SyncScheduler.builder(engine).defaultSchedule(Schedule.parse(every)).onRun(this::print);
       schedules.forEach((table, schedule) -> builder.schedule(table, Schedule.parse(schedule)));

@@ -39,12 +39,7 @@ public final class StatusCommand implements Callable<Integer> {
   public Integer call() {
     try (HikariDataSource source = dataSources.openSource();
         HikariDataSource target = dataSources.openTarget()) {
-      SyncEngine engine =
-          SyncEngine.builder()
-              .dataSource("source", source)
-              .dataSource("target", target)
-              .cursorTable(dataSources.cursorTable)
-              .build();
+      SyncEngine engine = dataSources.engine(source, target).build();
       out.printf(ROW, "TABLE", "LAST RUN", "OUTCOME", "ROWS SYNCED", "CURSOR", "LAG");
       int unavailable = 0;
       for (String table : engine.tables()) {

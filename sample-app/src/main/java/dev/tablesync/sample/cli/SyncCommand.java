@@ -37,10 +37,7 @@ public final class SyncCommand implements Callable<Integer> {
     try (HikariDataSource source = dataSources.openSource();
         HikariDataSource target = dataSources.openTarget()) {
       SyncEngine engine =
-          SyncEngine.builder()
-              .dataSource("source", source)
-              .dataSource("target", target)
-              .cursorTable(dataSources.cursorTable)
+          dataSources.engine(source, target)
               .listener(new ProgressLine(out))
               .build();
       List<String> names = tables.isEmpty() ? List.copyOf(engine.tables()) : tables;

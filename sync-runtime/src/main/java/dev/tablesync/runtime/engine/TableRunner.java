@@ -493,12 +493,7 @@ public final class TableRunner<R extends Record> {
         failUnlessSetAside(rows.rejected(), totals);
         List<RejectedRow> refused =
             writer.write(to, prepare(to, plan.upsert()), rows.records());
-        failUnlessSetAside(refused, totals);
-        List<RejectedRow> setAside = new ArrayList<>(rows.rejected());
-        setAside.addAll(refused);
-        for (RejectedRow row : setAside) {
-          deadLetters.put(to, table.name(), row.position(), row.error(), row.row());
-        }
+        List<RejectedRow> setAside = setAsideBadRows(rows, refused, totals);
         int written = rows.records().size() - refused.size();
         cursors.update(to, table.name(), rows.last(), written);
         to.commit();
@@ -571,12 +566,7 @@ public final class TableRunner<R extends Record> {
     private BatchEnd writeChunk(SourceRows<R> rows, Position next, Object highWater, Totals totals)
         throws SQLException {
       List<RejectedRow> refused = snapshot.write(to, prepare(to, plan.upsert()), rows.records());
-      failUnlessSetAside(refused, totals);
-      List<RejectedRow> setAside = new ArrayList<>(rows.rejected());
-      setAside.addAll(refused);
-      for (RejectedRow row : setAside) {
-        deadLetters.put(to, table.name(), row.position(), row.error(), row.row());
-      }
+      List<RejectedRow> setAside = setAsideBadRows(rows, refused, totals);
       int written = rows.records().size() - refused.size();
       String lastKey = rows.count() == 0 ? null : rows.last().keyText();
       Position handedOver = null;
@@ -591,6 +581,21 @@ public final class TableRunner<R extends Record> {
       report(totals, written, setAside);
       // Either more chunks follow, or batches from the high-water mark.
       return BatchEnd.FULL;
+    }
+
+    /**
+     * Fails the batch on a row the target refused, unless the table sets bad rows aside; then
+     * sets aside, in the open transaction, every row that could not be read or written.
+     */
+    private List<RejectedRow> setAsideBadRows(
+        SourceRows<R> rows, List<RejectedRow> refused, Totals totals) throws SQLException {
+      failUnlessSetAside(refused, totals);
+      List<RejectedRow> setAside = new ArrayList<>(rows.rejected());
+      setAside.addAll(refused);
+      for (RejectedRow row : setAside) {
+        deadLetters.put(to, table.name(), row.position(), row.error(), row.row());
+      }
+      return setAside;
     }
 
     private void report(Totals totals, int written, List<RejectedRow> setAside) {
