@@ -390,4 +390,120 @@ class DeclarationChecksTest {
         .inFile(secondSource)
         .onLine(lineOf(second, "name = \"item\""));
   }
+  @Test
+  void intervalAndCronTogether() {
+    String code =
+        HEADER
+            + """
+              @SyncTable(name = "item", targetTable = "item", interval = "5m",
+                  cron = "0 0/5 * * * ?",
+                  query = "SELECT id, changed_at FROM item")
+              public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
+              """;
+    assertOnlyError(
+        "Item", code, "cron = ", Message.INTERVAL_AND_CRON, "Item", "5m", "0 0/5 * * * ?");
+  }
+
+  @Test
+  void intervalThatCannotBeRead() {
+    String code =
+        HEADER
+            + """
+              @SyncTable(name = "item", targetTable = "item",
+                  interval = "5 minutes",
+                  query = "SELECT id, changed_at FROM item")
+              public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
+              """;
+    assertOnlyError(
+        "Item",
+        code,
+        "interval = ",
+        Message.INVALID_INTERVAL,
+        "5 minutes",
+        "Item",
+        "'5 minutes' is not an interval: write a number with a unit (30s, 5m, 1h) or an ISO-8601"
+            + " duration (PT30S)");
+  }
+
+  @Test
+  void intervalOfZero() {
+    String code =
+        HEADER
+            + """
+              @SyncTable(name = "item", targetTable = "item",
+                  interval = "0s",
+                  query = "SELECT id, changed_at FROM item")
+              public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
+              """;
+    assertOnlyError(
+        "Item",
+        code,
+        "interval = ",
+        Message.INVALID_INTERVAL,
+        "0s",
+        "Item",
+        "'0s' is not a positive interval; a schedule runs at most this often");
+  }
+
+  @Test
+  void cronThatNotEverySchedulerRuns() {
+    String code =
+        HEADER
+            + """
+              @SyncTable(name = "item", targetTable = "item",
+                  cron = "0 0 12 ? * 6#3",
+                  query = "SELECT id, changed_at FROM item")
+              public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
+              """;
+    assertOnlyError(
+        "Item",
+        code,
+        "cron = ",
+        Message.INVALID_CRON,
+        "0 0 12 ? * 6#3",
+        "Item",
+        "cron '0 0 12 ? * 6#3': day of week '6#3' is not taken (L, W and # run only on Quartz's"
+            + " own triggers)");
+  }
+
+  @Test
+  void cronWithTooFewFields() {
+    String code =
+        HEADER
+            + """
+              @SyncTable(name = "item", targetTable = "item",
+                  cron = "0 0 12 * *",
+                  query = "SELECT id, changed_at FROM item")
+              public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
+              """;
+    assertOnlyError(
+        "Item",
+        code,
+        "cron = ",
+        Message.INVALID_CRON,
+        "0 0 12 * *",
+        "Item",
+        "cron '0 0 12 * *': it has 5 fields; write 6 (seconds minutes hours day-of-month month"
+            + " day-of-week) or 7 with a year");
+  }
+
+  @Test
+  void schedulesAndNamesTheRuntimeTakesCompile() {
+    String code =
+        HEADER
+            + """
+              @SyncTable(name = "item", targetTable = "wms.item$copy", interval = "PT30S",
+                  query = "SELECT id, changed_at, unit$price FROM item")
+              public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt,
+                  @SyncColumn("unit$price") BigDecimal price) {}
+              """;
+    String cron =
+        HEADER
+            + """
+              @SyncTable(name = "stock", targetTable = "stock", cron = "0 0/5 8-18 ? * MON-FRI",
+                  query = "SELECT id, changed_at FROM stock")
+              public record Stock(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
+              """;
+    assertThat(compile(source("Item", code), source("Stock", cron))).succeededWithoutWarnings();
+  }
 }

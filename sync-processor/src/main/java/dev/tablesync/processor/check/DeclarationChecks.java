@@ -3,6 +3,9 @@ package dev.tablesync.processor.check;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import dev.tablesync.annotations.SyncTable;
+import dev.tablesync.annotations.grammar.Cron;
+import dev.tablesync.annotations.grammar.Interval;
+import dev.tablesync.annotations.grammar.Names;
 import dev.tablesync.processor.model.ColumnModel;
 import dev.tablesync.processor.model.JdbcType;
 import dev.tablesync.processor.model.TableModel;
@@ -15,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -50,12 +52,6 @@ public final class DeclarationChecks {
 
   /** Floating-point values do not compare exactly, so they cannot identify a row. */
   static final Set<JdbcType> NON_KEY_TYPES = EnumSet.of(JdbcType.FLOAT, JdbcType.DOUBLE);
-
-  private static final Pattern SYNC_NAME = Pattern.compile("[A-Za-z0-9_.\\-]{1,128}");
-  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
-  private static final Pattern TABLE_NAME =
-      Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}(\\.[A-Za-z_][A-Za-z0-9_]{0,127})?");
-  private static final Pattern DATA_SOURCE_NAME = Pattern.compile("\\S{1,128}");
 
   private final Reporter reporter;
 
@@ -125,17 +121,17 @@ public final class DeclarationChecks {
     String name = table.string("name");
     if (name.isBlank()) {
       reportOnValue(table, "name", Message.EMPTY_NAME, type.getSimpleName());
-    } else if (!SYNC_NAME.matcher(name).matches()) {
+    } else if (!Names.isSyncName(name)) {
       reportOnValue(table, "name", Message.INVALID_NAME, name, type.getSimpleName());
     }
     String targetTable = table.string("targetTable");
-    if (!TABLE_NAME.matcher(targetTable).matches()) {
+    if (!Names.isTableName(targetTable)) {
       reportOnValue(
           table, "targetTable", Message.INVALID_TABLE_NAME, targetTable, type.getSimpleName());
     }
     for (String attribute : List.of("source", "target")) {
       String dataSource = table.string(attribute);
-      if (!DATA_SOURCE_NAME.matcher(dataSource).matches()) {
+      if (!Names.isDataSourceName(dataSource)) {
         reportOnValue(
             table,
             attribute,
@@ -161,6 +157,32 @@ public final class DeclarationChecks {
     int lagSeconds = table.integer("lagSeconds");
     if (lagSeconds < 0) {
       reportOnValue(table, "lagSeconds", Message.NEGATIVE_LAG, lagSeconds, type.getSimpleName());
+    }
+    checkSchedule(table);
+  }
+
+  /** A declared schedule must be one that every scheduler runs: the annotation cannot know which. */
+  private void checkSchedule(TableDeclaration table) {
+    String interval = table.string("interval");
+    String cron = table.string("cron");
+    String record = table.type().getSimpleName().toString();
+    if (!interval.isBlank() && !cron.isBlank()) {
+      reportOnValue(table, "cron", Message.INTERVAL_AND_CRON, record, interval, cron);
+      return;
+    }
+    try {
+      if (!interval.isBlank()) {
+        Interval.parse(interval);
+      }
+    } catch (IllegalArgumentException e) {
+      reportOnValue(table, "interval", Message.INVALID_INTERVAL, interval, record, e.getMessage());
+    }
+    try {
+      if (!cron.isBlank()) {
+        Cron.parse(cron);
+      }
+    } catch (IllegalArgumentException e) {
+      reportOnValue(table, "cron", Message.INVALID_CRON, cron, record, e.getMessage());
     }
   }
 
@@ -258,7 +280,7 @@ public final class DeclarationChecks {
       TableDeclaration table,
       ComponentDeclaration component,
       Map<String, ComponentDeclaration> byColumn) {
-    if (!IDENTIFIER.matcher(component.column()).matches()) {
+    if (!Names.isIdentifier(component.column())) {
       reporter.report(
           Message.INVALID_COLUMN_NAME,
           component.reportOn(),

@@ -50,11 +50,12 @@ public enum Message {
   INVALID_TABLE_NAME(
       Diagnostic.Kind.ERROR,
       "@SyncTable(targetTable = \"%s\") of %s is not a valid table name; use a name such as "
-          + "wms_supplier or wms.supplier (letters, digits and '_', not starting with a digit)"),
+          + "wms_supplier or wms.supplier (letters, digits, '_' and '$', not starting with a "
+          + "digit)"),
   INVALID_COLUMN_NAME(
       Diagnostic.Kind.ERROR,
-      "@SyncColumn(\"%s\") of %s is not a valid column name; use letters, digits and '_', not "
-          + "starting with a digit"),
+      "@SyncColumn(\"%s\") of %s is not a valid column name; use letters, digits, '_' and '$', "
+          + "not starting with a digit"),
   INVALID_DATA_SOURCE_NAME(
       Diagnostic.Kind.ERROR,
       "@SyncTable(%s = \"%s\") of %s is not a valid data source name; use a non-empty name "
@@ -71,6 +72,17 @@ public enum Message {
   LAG_NEEDS_TIME_CURSOR(
       Diagnostic.Kind.ERROR,
       "@SyncTable(lagSeconds = %d) of %s needs a date-time cursor, but @SyncCursor %s is %s"),
+  INTERVAL_AND_CRON(
+      Diagnostic.Kind.ERROR,
+      "@SyncTable of %s declares both interval \"%s\" and cron \"%s\"; keep one"),
+  INVALID_INTERVAL(
+      Diagnostic.Kind.ERROR,
+      "@SyncTable(interval = \"%s\") of %s cannot be read: %s"),
+  INVALID_CRON(
+      Diagnostic.Kind.ERROR,
+      "@SyncTable(cron = \"%s\") of %s cannot be run: %s. An annotation's cron must run on the "
+          + "embedded scheduler and on Quartz alike; give Quartz-only expressions to "
+          + "QuartzSync.register as overrides"),
   DUPLICATE_SYNC_NAME(
       Diagnostic.Kind.ERROR,
       "@SyncTable(name = \"%s\") of %s is used by %s already; every sync needs its own name"),

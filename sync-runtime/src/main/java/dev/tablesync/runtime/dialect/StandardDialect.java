@@ -1,5 +1,6 @@
 package dev.tablesync.runtime.dialect;
 
+import dev.tablesync.annotations.grammar.Names;
 import dev.tablesync.runtime.spi.ColumnSpec;
 import dev.tablesync.runtime.spi.TableSpec;
 import java.sql.SQLDataException;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -27,8 +27,6 @@ import java.util.stream.Collectors;
  * unquoted DDL name meant.
  */
 public abstract class StandardDialect implements Dialect {
-
-  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]{0,127}");
 
   /** How the database stores names written without quotes. */
   public enum IdentifierCase {
@@ -50,9 +48,9 @@ public abstract class StandardDialect implements Dialect {
   public String quote(String identifier) {
     List<String> parts = new ArrayList<>();
     for (String part : identifier.split("\\.", -1)) {
-      if (!IDENTIFIER.matcher(part).matches()) {
+      if (!Names.isIdentifier(part)) {
         throw new IllegalArgumentException(
-            "not a valid SQL identifier: '" + identifier + "' (use letters, digits and '_')");
+            "not a valid SQL identifier: '" + identifier + "' (use letters, digits, '_' and '$')");
       }
       parts.add(
           quotePart(

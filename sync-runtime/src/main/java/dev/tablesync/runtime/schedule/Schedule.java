@@ -1,5 +1,6 @@
 package dev.tablesync.runtime.schedule;
 
+import dev.tablesync.annotations.grammar.Interval;
 import dev.tablesync.runtime.spi.TableSpec;
 import java.time.Duration;
 import java.util.Locale;
@@ -72,14 +73,16 @@ public sealed interface Schedule permits Schedule.Every, Schedule.Cron {
     if (trimmed.contains(" ")) {
       return cron(trimmed);
     }
-    return every(Intervals.parse(trimmed));
+    return every(Interval.parse(trimmed));
   }
 
   /**
-   * The schedule a table's annotation declares, if it declares one.
+   * The schedule a table's annotation declares, if it declares one. The processor has checked it
+   * with the same rules; a spec written by hand is checked here: its cron must be one that every
+   * scheduler runs ({@link Cron}), since the annotation does not know which will.
    *
    * @throws IllegalArgumentException when it declares both an interval and a cron expression, or
-   *     an interval that cannot be read
+   *     one that cannot be read
    */
   static Optional<Schedule> of(TableSpec table) {
     boolean interval = !table.interval().isBlank();
@@ -89,13 +92,13 @@ public sealed interface Schedule permits Schedule.Every, Schedule.Cron {
           table.name() + ": declares both interval '" + table.interval() + "' and cron '"
               + table.cron() + "'; keep one");
     }
-    if (interval) {
-      try {
-        return Optional.of(every(Intervals.parse(table.interval().strip())));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(table.name() + ": " + e.getMessage(), e);
+    try {
+      if (interval) {
+        return Optional.of(every(Interval.parse(table.interval())));
       }
+      return cron ? Optional.of(cron(dev.tablesync.annotations.grammar.Cron.parse(table.cron()).toString())) : Optional.empty();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(table.name() + ": " + e.getMessage(), e);
     }
-    return cron ? Optional.of(cron(table.cron())) : Optional.empty();
   }
 }

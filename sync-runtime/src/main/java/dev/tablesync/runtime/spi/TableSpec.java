@@ -1,6 +1,7 @@
 package dev.tablesync.runtime.spi;
 
 import dev.tablesync.annotations.BadRowPolicy;
+import dev.tablesync.annotations.grammar.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -48,6 +49,7 @@ public record TableSpec(
     Objects.requireNonNull(cron, "cron");
     Objects.requireNonNull(badRows, "badRows");
     columns = List.copyOf(columns);
+    checkNames(name, source, target, targetTable, columns);
     if (batchSize < 1) {
       throw new IllegalArgumentException(name + ": batchSize must be at least 1, was " + batchSize);
     }
@@ -59,6 +61,35 @@ public record TableSpec(
     }
     if (columns.stream().noneMatch(c -> c.role() == ColumnSpec.Role.KEY)) {
       throw new IllegalArgumentException(name + ": at least one column must be a key");
+    }
+  }
+
+  /** The processor checks these on the annotation; a spec written by hand is checked here. */
+  private static void checkNames(
+      String name, String source, String target, String targetTable, List<ColumnSpec> columns) {
+    if (!Names.isSyncName(name)) {
+      throw new IllegalArgumentException(
+          "'" + name + "' is not a valid sync name: use letters, digits, '_', '-' and '.', at most "
+              + Names.MAX_LENGTH + " characters");
+    }
+    for (String dataSource : List.of(source, target)) {
+      if (!Names.isDataSourceName(dataSource)) {
+        throw new IllegalArgumentException(
+            name + ": '" + dataSource + "' is not a valid data source name: use a non-empty name"
+                + " without spaces");
+      }
+    }
+    if (!Names.isTableName(targetTable)) {
+      throw new IllegalArgumentException(
+          name + ": '" + targetTable + "' is not a valid table name: use a name such as"
+              + " wms_supplier or wms.supplier");
+    }
+    for (ColumnSpec column : columns) {
+      if (!Names.isIdentifier(column.name())) {
+        throw new IllegalArgumentException(
+            name + ": '" + column.name() + "' is not a valid column name: use letters, digits,"
+                + " '_' and '$', not starting with a digit");
+      }
     }
   }
 

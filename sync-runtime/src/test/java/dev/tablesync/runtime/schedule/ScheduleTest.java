@@ -38,6 +38,50 @@ class ScheduleTest {
     assertTrue(both.getMessage().startsWith("item: declares both"), both.getMessage());
   }
 
+  @Test
+  void refusesADeclaredScheduleThatTheProcessorWouldHaveRefused() {
+    // A spec written by hand gets the annotation's rules: a cron every scheduler runs.
+    IllegalArgumentException quartzOnly =
+        assertThrows(IllegalArgumentException.class, () -> Schedule.of(spec("", "0 0 12 L * ?")));
+    assertTrue(
+        quartzOnly.getMessage().startsWith("item: cron '0 0 12 L * ?': day of month 'L'"),
+        quartzOnly.getMessage());
+    IllegalArgumentException zero =
+        assertThrows(IllegalArgumentException.class, () -> Schedule.of(spec("0m", "")));
+    assertEquals("item: '0m' is not a positive interval; a schedule runs at most this often",
+        zero.getMessage());
+  }
+
+  @Test
+  void aSpecWrittenByHandGetsTheDeclarationsNameRules() {
+    IllegalArgumentException table =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                TableSpec.builder("item", Item.class)
+                    .targetTable("wms.item.copy")
+                    .query("SELECT id, changed_at FROM item")
+                    .key("id", long.class)
+                    .cursor("changed_at", LocalDateTime.class)
+                    .build());
+    assertTrue(
+        table.getMessage().startsWith("item: 'wms.item.copy' is not a valid table name"),
+        table.getMessage());
+    IllegalArgumentException column =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                TableSpec.builder("item", Item.class)
+                    .targetTable("item_copy")
+                    .query("SELECT id, changed_at FROM item")
+                    .key("id; DROP TABLE x", long.class)
+                    .cursor("changed_at", LocalDateTime.class)
+                    .build());
+    assertTrue(
+        column.getMessage().startsWith("item: 'id; DROP TABLE x' is not a valid column name"),
+        column.getMessage());
+  }
+
   private static TableSpec spec(String interval, String cron) {
     return TableSpec.builder("item", Item.class)
         .targetTable("item_copy")
