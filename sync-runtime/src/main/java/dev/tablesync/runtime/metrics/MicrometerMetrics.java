@@ -9,7 +9,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -36,7 +38,13 @@ final class MicrometerMetrics implements EngineMetrics {
   static final String LAG = "tablesync.lag";
 
   private final MeterRegistry registry;
-  private final Map<String, AtomicLong> lagMillis = new ConcurrentHashMap<>();
+  /**
+   * The value behind each registry's lag gauge of each table. A registry keeps the first gauge
+   * registered under a name and tags, so every engine on it must set that one's value: an engine
+   * built again in the same JVM would otherwise move a value that no gauge reads.
+   */
+  private static final Map<MeterRegistry, Map<String, AtomicLong>> LAG_MILLIS =
+      Collections.synchronizedMap(new WeakHashMap<>());
   /** The run's elapsed time at the previous batch's commit; a run stays on one thread. */
   private final ThreadLocal<Duration> previousCommit = ThreadLocal.withInitial(() -> Duration.ZERO);
 
@@ -75,7 +83,7 @@ final class MicrometerMetrics implements EngineMetrics {
 
   @Override
   public void lagMeasured(String name, Duration lag) {
-    lagMillis
+    LAG_MILLIS.computeIfAbsent(registry, r -> new ConcurrentHashMap<>())
         .computeIfAbsent(
             name,
             table -> {

@@ -62,4 +62,20 @@ class MicrometerMetricsTest {
       Metrics.removeRegistry(registry);
     }
   }
+
+  @Test
+  void theLagGaugeShowsTheLatestMeasurementOfAnyEngineOnTheRegistry() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    Metrics.addRegistry(registry);
+    try {
+      // An engine built again in the same JVM (a restarted context, a test) measures anew.
+      EngineMetrics first = MicrometerMetrics.onGlobalRegistry();
+      first.lagMeasured("lag_gauge", java.time.Duration.ofSeconds(5));
+      EngineMetrics second = MicrometerMetrics.onGlobalRegistry();
+      second.lagMeasured("lag_gauge", java.time.Duration.ofSeconds(7));
+      assertEquals(7, registry.get("tablesync.lag").tag("table", "lag_gauge").gauge().value());
+    } finally {
+      Metrics.removeRegistry(registry);
+    }
+  }
 }
