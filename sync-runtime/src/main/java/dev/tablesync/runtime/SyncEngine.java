@@ -277,6 +277,7 @@ public final class SyncEngine {
     private SyncListener listener = new SyncListener() {};
     private boolean snapshot = true;
     private int snapshotChunkSize = DEFAULT_SNAPSHOT_CHUNK_SIZE;
+    private boolean createTables = true;
 
     private Builder() {}
 
@@ -372,6 +373,18 @@ public final class SyncEngine {
       return this;
     }
 
+    /**
+     * Whether {@link #build} creates the engine's own tables (cursors, runs, dead letters) in each
+     * target that lacks them, and upgrades those an earlier TableSync created; on by default.
+     * Off, for a sync account that may not create tables, {@code build} only checks that they are
+     * there and up to date, and otherwise fails with the SQL that an administrator can run.
+     * Either way, runs, status views and dead-letter lists never create a table.
+     */
+    public Builder createTables(boolean createTables) {
+      this.createTables = createTables;
+      return this;
+    }
+
     /** Hears about every committed batch and finished run. */
     public Builder listener(SyncListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
@@ -382,8 +395,8 @@ public final class SyncEngine {
      * Prepares every table.
      *
      * @throws IllegalStateException when a table names a data source that was not added, two
-     *     tables share a name, a database product has no dialect, or a table's lag needs a
-     *     date-time cursor
+     *     tables share a name, a database product has no dialect, a table's lag needs a date-time
+     *     cursor, or a target lacks the engine's tables and {@link #createTables} is off
      * @throws IllegalArgumentException when a table or column name is not a plain SQL identifier
      */
     public SyncEngine build() {
@@ -393,26 +406,20 @@ public final class SyncEngine {
       EngineSettings settings =
           new EngineSettings(
               cursorTable,
+              runTable,
               deadLetterTable,
               listeners,
               retry,
               whenBusy,
               snapshot,
-              snapshotChunkSize);
-      Map<String, TableRunner<?>> runners = EngineTables.prepare(found, dataSources, settings);
-      // One run table per target data source, shared by the tables that write there.
-      Map<String, RunTable> byTarget = new HashMap<>();
-      Map<String, RunTable> runTables = new HashMap<>();
+              snapshotChunkSize,
+              createTables);
+      EngineTables.Prepared prepared = EngineTables.prepare(found, dataSources, settings);
       Map<String, TableSpec> specs = new HashMap<>();
       for (TableSync<?> table : found) {
-        TableSpec spec = table.spec();
-        specs.put(spec.name(), spec);
-        runTables.put(
-            spec.name(),
-            byTarget.computeIfAbsent(
-                spec.target(), t -> new RunTable(dataSources.get(t), runTable)));
+        specs.put(table.spec().name(), table.spec());
       }
-      return new SyncEngine(runners, specs, runTables, metrics);
+      return new SyncEngine(prepared.runners(), specs, prepared.runTables(), metrics);
     }
 
     private static SyncListener both(SyncListener first, SyncListener second) {

@@ -5,6 +5,8 @@ package dev.tablesync.runtime.dialect;
  * key, rows synced, and the snapshot's high-water mark and last key.
  *
  * @param create creates the table unless it exists
+ * @param probe selects the columns of the first version and no row: fails unless the table is
+ *     there
  * @param read reads one sync's row without locking it; parameter: sync name
  * @param lock reads and locks one sync's row until the transaction ends, waiting while another
  *     transaction holds it; parameter: sync name
@@ -16,13 +18,17 @@ package dev.tablesync.runtime.dialect;
  * @param updateSnapshot stores how far a snapshot got; parameters: high-water mark, last key,
  *     rows added, sync name
  * @param addSnapshotColumns adds the snapshot's columns to a cursor table created before them
+ * @param probeSnapshotColumns selects the snapshot's columns and no row: fails unless they are
+ *     there
  */
 public record CursorTableSql(
     String create,
+    String probe,
     String read,
     String lock,
     String tryLock,
     String insert,
     String update,
     String updateSnapshot,
-    String addSnapshotColumns) {}
+    String addSnapshotColumns,
+    String probeSnapshotColumns) {}

@@ -91,6 +91,9 @@ public interface Dialect {
   /** The statements that keep cursors in {@code table}, a table in the target. */
   CursorTableSql cursorTable(String table);
 
+  /** The statements that keep every sync's last run in {@code table}, a table in the target. */
+  RunTableSql runTable(String table);
+
   /** The statements that keep rows set aside in {@code table}, a table in the target. */
   DeadLetterSql deadLetterTable(String table);
 

@@ -59,19 +59,9 @@ public final class H2Dialect extends StandardDialect {
   }
 
   @Override
-  public CursorTableSql cursorTable(String table) {
-    CursorTableSql standard = super.cursorTable(table);
-    return new CursorTableSql(
-        standard.create(),
-        standard.read(),
-        standard.lock(),
-        standard.tryLock(),
-        standard.insert(),
-        standard.update(),
-        standard.updateSnapshot(),
-        // H2 adds several columns in one parenthesized list.
-        "ALTER TABLE " + quote(table)
-            + " ADD COLUMN (snapshot_high_water VARCHAR(1000), snapshot_key VARCHAR(4000))");
+  protected String addColumns(String table, List<String> definitions) {
+    // H2 adds several columns in one parenthesized list.
+    return "ALTER TABLE " + quote(table) + " ADD COLUMN (" + String.join(", ", definitions) + ")";
   }
 
   @Override

@@ -87,39 +87,25 @@ public final class SqlServerDialect extends StandardDialect {
     return "SELECT SYSUTCDATETIME()";
   }
 
-  @Override
-  public CursorTableSql cursorTable(String table) {
-    CursorTableSql standard = super.cursorTable(table);
-    String select =
-        "SELECT cursor_value, key_value, rows_synced, snapshot_high_water, snapshot_key FROM "
-            + quote(table);
-    return new CursorTableSql(
-        createUnlessExists(table, standard.create()),
-        standard.read(),
-        select + " WITH (UPDLOCK, HOLDLOCK) WHERE sync_name = ?",
-        // READPAST skips a locked row instead of waiting; it cannot be combined with HOLDLOCK.
-        select + " WITH (UPDLOCK, ROWLOCK, READPAST) WHERE sync_name = ?",
-        standard.insert(),
-        standard.update(),
-        standard.updateSnapshot(),
-        "ALTER TABLE " + quote(table)
-            + " ADD snapshot_high_water VARCHAR(1000), snapshot_key VARCHAR(4000)");
-  }
-
-  @Override
-  public DeadLetterSql deadLetterTable(String table) {
-    DeadLetterSql standard = super.deadLetterTable(table);
-    return new DeadLetterSql(
-        createUnlessExists(table, standard.create()),
-        standard.insert(),
-        standard.delete(),
-        standard.list());
-  }
-
   /** SQL Server has no {@code CREATE TABLE IF NOT EXISTS}. */
-  private static String createUnlessExists(String table, String createIfNotExists) {
-    return "IF OBJECT_ID(N'" + table + "', N'U') IS NULL\n"
-        + createIfNotExists.replace("CREATE TABLE IF NOT EXISTS", "CREATE TABLE");
+  @Override
+  protected String createTableUnlessExists(String table, List<String> definitions) {
+    return "IF OBJECT_ID(N'" + table + "', N'U') IS NULL\nCREATE TABLE " + quote(table)
+        + EngineTableSql.body(definitions);
+  }
+
+  @Override
+  protected String addColumns(String table, List<String> definitions) {
+    return "ALTER TABLE " + quote(table) + " ADD " + String.join(", ", definitions);
+  }
+
+  /** Locks are table hints; READPAST skips a locked row instead of waiting, without HOLDLOCK. */
+  @Override
+  protected String lockedSelect(
+      String columns, String quotedTable, String where, boolean skipLocked) {
+    return "SELECT " + columns + " FROM " + quotedTable
+        + (skipLocked ? " WITH (UPDLOCK, ROWLOCK, READPAST)" : " WITH (UPDLOCK, HOLDLOCK)")
+        + where;
   }
 
   @Override

@@ -258,57 +258,42 @@ public abstract class StandardDialect implements Dialect {
 
   @Override
   public CursorTableSql cursorTable(String table) {
-    String name = quote(table);
-    String read =
-        "SELECT cursor_value, key_value, rows_synced, snapshot_high_water, snapshot_key FROM "
-            + name + " WHERE sync_name = ?";
-    return new CursorTableSql(
-        "CREATE TABLE IF NOT EXISTS " + name + " (\n"
-            + "  sync_name VARCHAR(128) NOT NULL PRIMARY KEY,\n"
-            + "  cursor_value VARCHAR(1000),\n"
-            + "  key_value VARCHAR(4000),\n"
-            + "  rows_synced BIGINT NOT NULL,\n"
-            + "  updated_at " + timestampType() + " NOT NULL,\n"
-            + "  snapshot_high_water VARCHAR(1000),\n"
-            + "  snapshot_key VARCHAR(4000)\n"
-            + ")",
-        read,
-        read + " FOR UPDATE",
-        read + " FOR UPDATE SKIP LOCKED",
-        "INSERT INTO " + name
-            + " (sync_name, rows_synced, updated_at) VALUES (?, 0, CURRENT_TIMESTAMP)",
-        "UPDATE " + name
-            + " SET cursor_value = ?, key_value = ?, snapshot_high_water = NULL,"
-            + " snapshot_key = NULL, rows_synced = rows_synced + ?,"
-            + " updated_at = CURRENT_TIMESTAMP WHERE sync_name = ?",
-        "UPDATE " + name
-            + " SET snapshot_high_water = ?, snapshot_key = ?, rows_synced = rows_synced + ?,"
-            + " updated_at = CURRENT_TIMESTAMP WHERE sync_name = ?",
-        "ALTER TABLE " + name + " ADD COLUMN snapshot_high_water VARCHAR(1000),"
-            + " ADD COLUMN snapshot_key VARCHAR(4000)");
+    return EngineTableSql.cursorTable(this, table);
+  }
+
+  @Override
+  public RunTableSql runTable(String table) {
+    return EngineTableSql.runTable(this, table);
   }
 
   @Override
   public DeadLetterSql deadLetterTable(String table) {
-    String name = quote(table);
-    return new DeadLetterSql(
-        "CREATE TABLE IF NOT EXISTS " + name + " (\n"
-            + "  sync_name VARCHAR(128) NOT NULL,\n"
-            + "  key_value VARCHAR(500) NOT NULL,\n"
-            + "  cursor_value VARCHAR(1000) NOT NULL,\n"
-            + "  error VARCHAR(4000) NOT NULL,\n"
-            + "  row_text " + largeTextType() + " NOT NULL,\n"
-            + "  failed_at " + timestampType() + " NOT NULL,\n"
-            + "  PRIMARY KEY (sync_name, key_value)\n"
-            + ")",
-        "INSERT INTO " + name + " (sync_name, key_value, cursor_value, error, row_text, failed_at)"
-            + " VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP)",
-        "DELETE FROM " + name + " WHERE sync_name = ? AND key_value = ?",
-        "SELECT key_value, cursor_value, error, row_text, failed_at FROM " + name
-            + " WHERE sync_name = ? ORDER BY failed_at, key_value");
+    return EngineTableSql.deadLetterTable(this, table);
   }
 
-  /** The column type of the cursor table's {@code updated_at}. */
+  /** Creates {@code table} with {@code definitions} (columns and constraints) unless it exists. */
+  protected String createTableUnlessExists(String table, List<String> definitions) {
+    return "CREATE TABLE IF NOT EXISTS " + quote(table) + EngineTableSql.body(definitions);
+  }
+
+  /** Adds the columns {@code definitions} to {@code table} in one statement. */
+  protected String addColumns(String table, List<String> definitions) {
+    return "ALTER TABLE " + quote(table) + " ADD COLUMN "
+        + String.join(", ADD COLUMN ", definitions);
+  }
+
+  /**
+   * Selects {@code columns} from {@code quotedTable}'s rows that {@code where} keeps, locking
+   * them until the transaction ends: waiting for other holders, or with {@code skipLocked}
+   * returning at once without the rows another transaction holds.
+   */
+  protected String lockedSelect(
+      String columns, String quotedTable, String where, boolean skipLocked) {
+    return "SELECT " + columns + " FROM " + quotedTable + where
+        + (skipLocked ? " FOR UPDATE SKIP LOCKED" : " FOR UPDATE");
+  }
+
+  /** The column type of the engine tables' times ({@code updated_at}, {@code failed_at}). */
   protected String timestampType() {
     return "TIMESTAMP";
   }

@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The cursor table in a target: one row per sync with its position and row count, and while a
@@ -17,9 +16,6 @@ import java.util.Set;
  */
 final class CursorStore {
 
-  /** SQLStates of an unknown column: the standard's (MySQL, MariaDB, H2, SQL Server), PostgreSQL's. */
-  private static final Set<String> UNKNOWN_COLUMN_STATES = Set.of("42S22", "42703");
-
   private final CursorTableSql sql;
 
   CursorStore(CursorTableSql sql) {
@@ -27,13 +23,11 @@ final class CursorStore {
   }
 
   /**
-   * Creates the cursor table and the sync's row unless they exist, each committed on its own.
-   * Another runner may create either at the same moment, or hold the row locked; neither blocks
-   * this.
+   * Adds the sync's row unless it exists, committed on its own. Another runner may add it at the
+   * same moment, or hold it locked; neither blocks this.
    */
   void ensureRow(Connection target, String syncName) throws SQLException {
-    EngineTableDdl.create(target, sql.create());
-    boolean exists = readAddingSnapshotColumns(target, syncName).isPresent();
+    boolean exists = query(target, sql.read(), syncName).isPresent();
     target.commit();
     if (exists) {
       return;
@@ -49,30 +43,6 @@ final class CursorStore {
       if (!insertedByAnother) {
         throw e;
       }
-    }
-  }
-
-  /**
-   * Reads the sync's row. A cursor table created before snapshots existed lacks their columns:
-   * when the read fails for an unknown column, they are added (by this runner or another at the
-   * same moment) and the row is read again.
-   */
-  private Optional<StoredCursor> readAddingSnapshotColumns(Connection target, String syncName)
-      throws SQLException {
-    try {
-      return query(target, sql.read(), syncName);
-    } catch (SQLException readFailed) {
-      if (readFailed.getSQLState() == null
-          || !UNKNOWN_COLUMN_STATES.contains(readFailed.getSQLState())) {
-        throw readFailed;
-      }
-      target.rollback();
-      try {
-        EngineTableDdl.create(target, sql.addSnapshotColumns());
-      } catch (SQLException addedByAnother) {
-        target.rollback();
-      }
-      return query(target, sql.read(), syncName);
     }
   }
 

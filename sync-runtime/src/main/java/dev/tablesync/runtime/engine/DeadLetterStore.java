@@ -16,18 +16,10 @@ import java.util.List;
  */
 final class DeadLetterStore {
 
-  /** Longer errors are cut to fit the table's column. */
-  private static final int MAX_ERROR_LENGTH = 4000;
-
   private final DeadLetterSql sql;
 
   DeadLetterStore(DeadLetterSql sql) {
     this.sql = sql;
-  }
-
-  /** Creates the table unless it exists, and commits. */
-  void ensureTable(Connection target) throws SQLException {
-    EngineTableDdl.create(target, sql.create());
   }
 
   /** Sets a row aside, replacing an earlier failure of the same key. */
@@ -39,7 +31,10 @@ final class DeadLetterStore {
       insert.setString(2, position.keyText());
       insert.setString(3, position.cursorText());
       insert.setString(
-          4, error.length() > MAX_ERROR_LENGTH ? error.substring(0, MAX_ERROR_LENGTH) : error);
+          4,
+          error.length() > DeadLetterSql.MAX_ERROR_LENGTH
+              ? error.substring(0, DeadLetterSql.MAX_ERROR_LENGTH)
+              : error);
       insert.setString(5, row);
       insert.executeUpdate();
     }

@@ -9,24 +9,30 @@ import java.util.Objects;
  * What an engine's builder sets for every table.
  *
  * @param cursorTable the table in each target that keeps the cursors
+ * @param runTable the table in each target that keeps every table's last run
  * @param deadLetterTable the table in each target that keeps rows set aside
  * @param listener hears about batches and runs
  * @param retry how transient failures are retried
  * @param whenBusy what a run does when another runner holds its table
  * @param snapshot whether a table with no stored position is first copied by a snapshot
  * @param snapshotChunkSize rows per chunk of a snapshot
+ * @param createTables whether building the engine creates and upgrades the engine's tables in
+ *     each target, or only checks that they are there
  */
 public record EngineSettings(
     String cursorTable,
+    String runTable,
     String deadLetterTable,
     SyncListener listener,
     RetryPolicy retry,
     BusyPolicy whenBusy,
     boolean snapshot,
-    int snapshotChunkSize) {
+    int snapshotChunkSize,
+    boolean createTables) {
 
   public EngineSettings {
     Objects.requireNonNull(cursorTable, "cursorTable");
+    Objects.requireNonNull(runTable, "runTable");
     Objects.requireNonNull(deadLetterTable, "deadLetterTable");
     Objects.requireNonNull(listener, "listener");
     Objects.requireNonNull(retry, "retry");

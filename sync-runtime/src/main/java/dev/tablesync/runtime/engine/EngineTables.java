@@ -4,6 +4,7 @@ import dev.tablesync.runtime.dialect.Dialect;
 import dev.tablesync.runtime.dialect.Dialects;
 import dev.tablesync.runtime.spi.TableSpec;
 import dev.tablesync.runtime.spi.TableSync;
+import dev.tablesync.runtime.status.RunTable;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
@@ -18,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Prepares every table of an engine once: checks that its data sources exist, detects each data
- * source's dialect, and renders the table's statements.
+ * source's dialect, installs the engine's own tables in each target, and renders the table's
+ * statements.
  */
 public final class EngineTables {
 
@@ -27,18 +29,28 @@ public final class EngineTables {
   private EngineTables() {}
 
   /**
-   * One runner per table, by sync name.
+   * Every table's runner and run table, by sync name.
+   *
+   * @param runners one per table, in name order
+   * @param runTables the run table each table's target keeps
+   */
+  public record Prepared(Map<String, TableRunner<?>> runners, Map<String, RunTable> runTables) {}
+
+  /**
+   * Prepares every table.
    *
    * @throws IllegalStateException when two tables share a name, a table names a data source that
-   *     was not given, a data source's product has no dialect, or a table's lag needs a date-time
-   *     cursor
+   *     was not given, a data source's product has no dialect, a table's lag needs a date-time
+   *     cursor, or a target lacks the engine's tables and the settings say not to create them
    */
-  public static Map<String, TableRunner<?>> prepare(
+  public static Prepared prepare(
       Collection<TableSync<?>> tables,
       Map<String, DataSource> dataSources,
       EngineSettings settings) {
     Map<String, Dialect> dialects = new HashMap<>();
+    Map<String, RunTable> runTablesByTarget = new HashMap<>();
     Map<String, TableRunner<?>> runners = new TreeMap<>();
+    Map<String, RunTable> runTables = new HashMap<>();
     Map<String, String> owners = new LinkedHashMap<>();
     for (TableSync<?> sync : tables) {
       TableSpec table = sync.spec();
@@ -52,11 +64,31 @@ public final class EngineTables {
       DataSource target = dataSource(dataSources, table, table.target(), "target");
       Dialect sourceDialect = dialects.computeIfAbsent(table.source(), n -> detect(n, source));
       Dialect targetDialect = dialects.computeIfAbsent(table.target(), n -> detect(n, target));
+      runTables.put(
+          table.name(),
+          runTablesByTarget.computeIfAbsent(
+              table.target(), n -> install(n, target, targetDialect, settings)));
       runners.put(
           table.name(),
           runner(sync, sourceDialect, targetDialect, source, target, settings));
     }
-    return runners;
+    return new Prepared(runners, runTables);
+  }
+
+  /** Installs the engine's tables in the target {@code name}; returns its run table. */
+  private static RunTable install(
+      String name, DataSource target, Dialect dialect, EngineSettings settings) {
+    try {
+      for (String applied :
+          EngineSchema.of(dialect, settings).install(name, target, settings.createTables())) {
+        log.info("data source '{}': engine table {}", name, applied);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "cannot install the engine's tables in data source '" + name + "': "
+              + Redaction.describe(e), e);
+    }
+    return new RunTable(target, dialect.runTable(settings.runTable()));
   }
 
   private static <R extends Record> TableRunner<R> runner(

@@ -69,8 +69,8 @@ public final class TableRunner<R extends Record> {
   private final DataSource source;
   private final DataSource target;
   private final EngineSettings settings;
-  /** Whether this runner has made sure its cursor row (and dead-letter table) exist. */
-  private volatile boolean tablesReady;
+  /** Whether this runner has made sure its cursor row exists. */
+  private volatile boolean cursorRowSeen;
 
   TableRunner(
       TableSync<R> sync,
@@ -137,17 +137,15 @@ public final class TableRunner<R extends Record> {
   }
 
   /**
-   * Where the sync stands, for status views: its stored position and row count (creating the
-   * cursor row if no run has yet), and the newest cursor in the source.
+   * Where the sync stands, for status views: its stored position and row count (none before its
+   * first run), and the newest cursor in the source. Only reads.
    */
   public Progress progress() throws SQLException {
     Optional<CursorStore.StoredCursor> stored;
     try (Connection to = target.getConnection()) {
-      to.setAutoCommit(false);
-      cursors.ensureRow(to, table.name());
+      to.setAutoCommit(true);
       // No lock: a status view must never wait for, or hold up, a batch.
       stored = cursors.readRow(to, table.name());
-      to.rollback();
     }
     Object newest;
     try (Connection from = source.getConnection();
@@ -179,10 +177,8 @@ public final class TableRunner<R extends Record> {
   /** The rows this sync set aside in the dead-letter table, oldest first. */
   public List<DeadLetter> deadLetters() {
     try (Connection to = target.getConnection()) {
-      to.setAutoCommit(false);
-      deadLetters.ensureTable(to);
+      to.setAutoCommit(true);
       List<DeadLetterStore.StoredLetter> stored = deadLetters.list(to, table.name());
-      to.commit();
       List<DeadLetter> letters = new ArrayList<>();
       for (DeadLetterStore.StoredLetter letter : stored) {
         Position position = layout.decode(letter.cursorText(), letter.keyText());
@@ -220,7 +216,6 @@ public final class TableRunner<R extends Record> {
         Connection to = target.getConnection();
         Session session = new Session(from, to)) {
       to.setAutoCommit(false);
-      deadLetters.ensureTable(to);
       List<DeadLetterStore.StoredLetter> letters = deadLetters.list(to, table.name());
       to.commit();
       for (DeadLetterStore.StoredLetter letter : letters) {
@@ -349,16 +344,13 @@ public final class TableRunner<R extends Record> {
     }
   }
 
-  /** Creates the cursor row (and the dead-letter table) unless this runner saw them already. */
-  private void ensureTables(Connection to) throws SQLException {
+  /** Adds the sync's cursor row unless it exists; the engine's tables are there since build. */
+  private void ensureCursorRow(Connection to) throws SQLException {
     boolean autoCommit = to.getAutoCommit();
     to.setAutoCommit(false);
     cursors.ensureRow(to, table.name());
-    if (table.badRows() == BadRowPolicy.DEAD_LETTER) {
-      deadLetters.ensureTable(to);
-    }
     to.setAutoCommit(autoCommit);
-    tablesReady = true;
+    cursorRowSeen = true;
   }
 
   /** How a batch ended, which decides whether another follows. */
@@ -408,12 +400,12 @@ public final class TableRunner<R extends Record> {
      * without a position goes straight to the lock, where its snapshot starts or goes on.
      */
     boolean lookAhead(Totals totals) throws SQLException {
-      if (!tablesReady) {
-        ensureTables(to);
+      if (!cursorRowSeen) {
+        ensureCursorRow(to);
       }
       Optional<CursorStore.StoredCursor> stored = readCursorRow();
       if (stored.isEmpty()) { // deleted since, to start the table over
-        ensureTables(to);
+        ensureCursorRow(to);
         stored = readCursorRow();
       }
       Position after = stored.filter(CursorStore.StoredCursor::hasPosition)

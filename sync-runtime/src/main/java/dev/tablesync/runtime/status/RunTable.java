@@ -1,38 +1,32 @@
 package dev.tablesync.runtime.status;
 
-import dev.tablesync.runtime.dialect.Dialects;
+import dev.tablesync.runtime.dialect.RunTableSql;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
  * The run table in a target: one row per sync with its last run, so that any process (another
- * node, the status command) can see how the last run went. Created on first use. Times are
- * stored as ISO-8601 text in UTC and counts as plain numbers, which every product stores alike.
+ * node, the status command) can see how the last run went. The engine installs it when it is
+ * built; this only reads and writes rows.
  */
 public final class RunTable {
 
-  private static final int MAX_ERROR_LENGTH = 2000;
-
   private final DataSource target;
-  private final String table;
-  private volatile String quoted;
+  private final RunTableSql sql;
 
   /**
    * @param target the data source the table lives in
-   * @param table the table's name, checked and quoted by the target's dialect
+   * @param sql its statements, as the target's dialect renders them
    */
-  public RunTable(DataSource target, String table) {
+  public RunTable(DataSource target, RunTableSql sql) {
     this.target = target;
-    this.table = table;
+    this.sql = sql;
   }
 
   /**
@@ -46,15 +40,8 @@ public final class RunTable {
     String finishedText = finished.toString();
     try (Connection connection = target.getConnection()) {
       connection.setAutoCommit(true);
-      String quotedTable = ensureTable(connection);
-      // On success both factors are 0 and the count resets; on failure it goes up by one.
       int failed = error == null ? 0 : 1;
-      String update =
-          "UPDATE " + quotedTable + " SET node = ?, started_at = ?, finished_at = ?, outcome = ?,"
-              + " rows_written = ?, failures_in_a_row = failures_in_a_row * ? + ?,"
-              + " last_error = COALESCE(?, last_error), last_error_at = COALESCE(?, last_error_at)"
-              + " WHERE sync_name = ?";
-      try (PreparedStatement statement = connection.prepareStatement(update)) {
+      try (PreparedStatement statement = connection.prepareStatement(sql.update())) {
         statement.setString(1, node);
         statement.setString(2, started.toString());
         statement.setString(3, finishedText);
@@ -69,11 +56,7 @@ public final class RunTable {
           return;
         }
       }
-      String insert =
-          "INSERT INTO " + quotedTable + " (sync_name, node, started_at, finished_at, outcome,"
-              + " rows_written, failures_in_a_row, last_error, last_error_at)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-      try (PreparedStatement statement = connection.prepareStatement(insert)) {
+      try (PreparedStatement statement = connection.prepareStatement(sql.insert())) {
         statement.setString(1, name);
         statement.setString(2, node);
         statement.setString(3, started.toString());
@@ -92,11 +75,7 @@ public final class RunTable {
   public Optional<RunRecord> read(String name) throws SQLException {
     try (Connection connection = target.getConnection()) {
       connection.setAutoCommit(true);
-      String select =
-          "SELECT node, started_at, finished_at, outcome, rows_written, failures_in_a_row,"
-              + " last_error, last_error_at FROM " + ensureTable(connection)
-              + " WHERE sync_name = ?";
-      try (PreparedStatement statement = connection.prepareStatement(select)) {
+      try (PreparedStatement statement = connection.prepareStatement(sql.read())) {
         statement.setString(1, name);
         try (ResultSet row = statement.executeQuery()) {
           if (!row.next()) {
@@ -119,62 +98,13 @@ public final class RunTable {
     }
   }
 
-  /**
-   * Creates the table unless it exists, and returns its quoted name. Asking the driver's
-   * metadata works on every product, unlike {@code CREATE TABLE IF NOT EXISTS}; another process
-   * may create the table at the same moment, so a failed create is fine when the table is there
-   * afterwards.
-   */
-  private String ensureTable(Connection connection) throws SQLException {
-    if (quoted != null) {
-      return quoted;
-    }
-    String name = Dialects.detect(connection).quote(table);
-    if (!exists(connection)) {
-      try (Statement create = connection.createStatement()) {
-        create.execute(
-            "CREATE TABLE " + name + " (\n"
-                + "  sync_name VARCHAR(128) NOT NULL PRIMARY KEY,\n"
-                + "  node VARCHAR(200) NOT NULL,\n"
-                + "  started_at VARCHAR(40) NOT NULL,\n"
-                + "  finished_at VARCHAR(40) NOT NULL,\n"
-                + "  outcome VARCHAR(16) NOT NULL,\n"
-                + "  rows_written BIGINT NOT NULL,\n"
-                + "  failures_in_a_row INT NOT NULL,\n"
-                + "  last_error VARCHAR(" + MAX_ERROR_LENGTH + "),\n"
-                + "  last_error_at VARCHAR(40)\n"
-                + ")");
-      } catch (SQLException e) {
-        if (!exists(connection)) {
-          throw e;
-        }
-      }
-    }
-    quoted = name;
-    return name;
-  }
-
-  /** Whether the table is in the connection's own catalog and schema. */
-  private boolean exists(Connection connection) throws SQLException {
-    DatabaseMetaData meta = connection.getMetaData();
-    String stored =
-        meta.storesUpperCaseIdentifiers()
-            ? table.toUpperCase(Locale.ROOT)
-            : meta.storesLowerCaseIdentifiers() ? table.toLowerCase(Locale.ROOT) : table;
-    String escape = meta.getSearchStringEscape();
-    String pattern = stored.replace("_", escape + "_").replace("%", escape + "%");
-    try (ResultSet tables =
-        meta.getTables(connection.getCatalog(), connection.getSchema(), pattern, null)) {
-      return tables.next();
-    }
-  }
-
   private static RunRecord.Outcome outcome(String error) {
     return error == null ? RunRecord.Outcome.SUCCEEDED : RunRecord.Outcome.FAILED;
   }
 
   private static String truncate(String error) {
-    return error.length() <= MAX_ERROR_LENGTH ? error : error.substring(0, MAX_ERROR_LENGTH);
+    int max = RunTableSql.MAX_ERROR_LENGTH;
+    return error.length() <= max ? error : error.substring(0, max);
   }
 
   private static void setNullableString(PreparedStatement statement, int index, String value)

@@ -384,4 +384,30 @@ class DialectSqlTest {
       assertTrue(e.getMessage().contains(bad), e.getMessage());
     }
   }
+  @Test
+  void theEngineTablesAreCreatedUnlessTheyExistAndProbedByTheirColumns() {
+    RunTableSql mariaDb = MARIADB.runTable("tablesync_run");
+    assertTrue(
+        mariaDb.create().startsWith("CREATE TABLE IF NOT EXISTS `tablesync_run` (\n"
+            + "  sync_name VARCHAR(128) NOT NULL PRIMARY KEY,\n"),
+        mariaDb.create());
+    assertEquals(
+        "SELECT sync_name, node, started_at, finished_at, outcome, rows_written,"
+            + " failures_in_a_row, last_error, last_error_at FROM `tablesync_run` WHERE 1 = 0",
+        mariaDb.probe());
+    RunTableSql sqlServer = new SqlServerDialect().runTable("tablesync_run");
+    assertTrue(
+        sqlServer.create().startsWith(
+            "IF OBJECT_ID(N'tablesync_run', N'U') IS NULL\nCREATE TABLE [tablesync_run] (\n"),
+        sqlServer.create());
+    DeadLetterSql deadLetters = new SqlServerDialect().deadLetterTable("tablesync_dead_letter");
+    assertTrue(
+        deadLetters.create().startsWith("IF OBJECT_ID(N'tablesync_dead_letter', N'U') IS NULL\n"
+            + "CREATE TABLE [tablesync_dead_letter] ("),
+        deadLetters.create());
+    assertTrue(deadLetters.create().contains("  row_text NVARCHAR(MAX) NOT NULL,\n"));
+    assertEquals(
+        "SELECT snapshot_high_water, snapshot_key FROM \"tablesync_cursor\" WHERE 1 = 0",
+        new PostgresDialect().cursorTable("tablesync_cursor").probeSnapshotColumns());
+  }
 }
