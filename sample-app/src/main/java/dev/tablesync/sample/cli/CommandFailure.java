@@ -1,0 +1,14 @@
+package dev.tablesync.sample.cli;
+
+/**
+ * A failure the program reports as lines of its own, one per problem, without a stack trace
+ * unless asked for one ({@code --verbose}): what failed, where, and the driver's reason.
+ */
+public final class CommandFailure extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  CommandFailure(String lines, Throwable cause) {
+    super(lines, cause);
+  }
+}
