@@ -2,7 +2,6 @@ package dev.tablesync.sample.cli;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.tablesync.runtime.engine.Redaction;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.DriverManager;
@@ -65,7 +64,7 @@ final class Pools {
       }
     } catch (SQLException e) {
       throw new CommandFailure(
-          "cannot connect to " + settings.describe() + ": " + Redaction.describe(e), e);
+          "cannot connect to " + settings.describe() + ": " + CommandFailure.reason(e), e);
     }
   }
 }

@@ -114,7 +114,8 @@ public final class StatusCommand implements Callable<Integer> {
     String table = status.name();
     if (status.cursor() == null && run == null) {
       notes.add("never synced: its first run (sync, or run) copies it with a snapshot");
-    } else if (status.cursor() == null && status.sourceNewest() != null) {
+    } else if (status.cursor() == null && status.sourceNewest() != null
+        && run.outcome() == RunRecord.Outcome.SUCCEEDED) {
       notes.add("no cursor yet: its snapshot is under way or was cut short; the next run goes"
           + " on from the last chunk committed");
     }

@@ -3,7 +3,6 @@ package dev.tablesync.sample.cli;
 import dev.tablesync.runtime.SyncEngine;
 import dev.tablesync.runtime.dialect.Dialects;
 import dev.tablesync.runtime.dialect.KeysetSelect;
-import dev.tablesync.runtime.engine.Redaction;
 import dev.tablesync.runtime.spi.TableSpec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -84,7 +83,7 @@ final class TableChecks {
       return Optional.of(
           new Problem(
               spec.name() + ": the source query fails on " + settings.describe() + ": "
-                  + Redaction.describe(e),
+                  + CommandFailure.reason(e),
               e));
     }
   }
@@ -102,7 +101,7 @@ final class TableChecks {
       return Optional.of(
           new Problem(
               spec.name() + ": target table " + spec.targetTable() + " in "
-                  + settings.describe() + ": " + Redaction.describe(e),
+                  + settings.describe() + ": " + CommandFailure.reason(e),
               e));
     }
   }
