@@ -17,6 +17,7 @@ record DataSourceSettings(String name, String url, String user, String password)
         + (user == null ? "" : ", user " + user) + ")";
   }
 
+  /** As {@link #describe()}: a record's own text would show the password. */
   @Override
   public String toString() {
     return describe();
