@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tablesync.runtime.testing.ChildJvm;
+import dev.tablesync.sample.cli.Output;
 import dev.tablesync.sample.cli.RunCommand;
 import dev.tablesync.sample.demo.ErpData;
 import dev.tablesync.sample.demo.SqlScript;
@@ -43,7 +44,7 @@ class RunAndStatusCommandTest {
       data.create(erp, 3_000, 500);
       SqlScript.run(wms, "/db/wms/V1__wms_tables.sql");
 
-      RunCommand run = new RunCommand(out);
+      RunCommand run = new RunCommand(Output.plain(out));
       CompletableFuture<Integer> exitCode =
           CompletableFuture.supplyAsync(
               () -> new CommandLine(run).execute(

@@ -1,6 +1,5 @@
 package dev.tablesync.sample.cli;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.tablesync.runtime.SyncEngine;
 import picocli.CommandLine.Option;
 
@@ -33,21 +32,25 @@ final class DataSourceOptions {
       description = "Table in the target that keeps the cursors (default: ${DEFAULT-VALUE}).")
   String cursorTable = SyncEngine.DEFAULT_CURSOR_TABLE;
 
-  HikariDataSource openSource() {
-    return Pools.open(
+  DataSourceSettings source() {
+    return new DataSourceSettings(
         "source", sourceUrl, sourceUser, System.getenv("TABLESYNC_SOURCE_PASSWORD"));
   }
 
-  HikariDataSource openTarget() {
-    return Pools.open(
+  DataSourceSettings target() {
+    return new DataSourceSettings(
         "target", targetUrl, targetUser, System.getenv("TABLESYNC_TARGET_PASSWORD"));
   }
 
-  /** An engine over {@code source} and {@code target}, as these options name them. */
-  SyncEngine.Builder engine(HikariDataSource source, HikariDataSource target) {
-    return SyncEngine.builder()
-        .dataSource("source", source)
-        .dataSource("target", target)
-        .cursorTable(cursorTable);
+  /** The source and target, connected; closing closes both. */
+  OpenDataSources open() {
+    return OpenDataSources.open(source(), target());
+  }
+
+  /** An engine over the open data sources, as these options name them. */
+  SyncEngine.Builder engine(OpenDataSources open) {
+    SyncEngine.Builder builder = SyncEngine.builder().cursorTable(cursorTable);
+    open.names().forEach(name -> builder.dataSource(name, open.pool(name)));
+    return builder;
   }
 }

@@ -1,6 +1,5 @@
 package dev.tablesync.sample.cli;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.tablesync.runtime.SyncEngine;
 import dev.tablesync.runtime.SyncResult;
 import dev.tablesync.runtime.schedule.Schedule;
@@ -56,11 +55,12 @@ public final class RunCommand implements Callable<Integer> {
   Duration stopTimeout = Duration.ofMinutes(1);
 
   private final PrintStream out;
+  private final RunTally tally = new RunTally();
   private final CountDownLatch stopRequested = new CountDownLatch(1);
   private final CountDownLatch stopped = new CountDownLatch(1);
 
-  public RunCommand(PrintStream out) {
-    this.out = out;
+  public RunCommand(Output output) {
+    this.out = output.out();
   }
 
   @Override
@@ -73,9 +73,9 @@ public final class RunCommand implements Callable<Integer> {
               awaitQuietly(stopped, stopTimeout.plusSeconds(5));
             });
     Runtime.getRuntime().addShutdownHook(hook);
-    try (HikariDataSource source = dataSources.openSource();
-        HikariDataSource target = dataSources.openTarget()) {
-      SyncEngine engine = dataSources.engine(source, target).build();
+    try (OpenDataSources open = dataSources.open()) {
+      SyncEngine engine = dataSources.engine(open).listener(tally).build();
+      new TableChecks(engine, open).requireAll(engine.tables());
       SyncScheduler.Builder builder =
           SyncScheduler.builder(engine).defaultSchedule(Schedule.parse(every)).onRun(this::print);
       schedules.forEach((table, schedule) -> builder.schedule(table, Schedule.parse(schedule)));
@@ -107,27 +107,30 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   private void print(ScheduledRun run) {
+    RunPhases phases = tally.end(run.table());
     String next = run.nextRun().map(at -> ", next " + TIME.format(at)).orElse("");
     if (run.result().isPresent()) {
       SyncResult result = run.result().get();
       out.printf(
-          "%s %-10s %,d rows in %d %s, %.1f s, cursor %s%s%n",
+          "%s %-10s %s, %.1f s, cursor %s%s%s%n",
           TIME.format(Instant.now()),
           run.table(),
-          result.rowsWritten(),
-          result.batches(),
-          result.batches() == 1 ? "batch" : "batches",
+          phases.describe(),
           result.duration().toMillis() / 1e3,
-          result.cursor(),
+          result.cursor() == null ? "none yet" : result.cursor(),
+          result.rowsDeadLettered() == 0
+              ? ""
+              : String.format(", %,d rows set aside as dead letters", result.rowsDeadLettered()),
           next);
     } else {
+      // The engine's message names the stored cursor: the next try goes on from there.
       out.printf(
-          "%s %-10s FAILED (%d in a row): %s%s%n",
+          "%s %-10s FAILED (%s): %s%s%n",
           TIME.format(Instant.now()),
           run.table(),
-          run.failuresInARow(),
+          run.failuresInARow() == 1 ? "first failure" : run.failuresInARow() + " in a row",
           run.failure().map(Throwable::getMessage).orElse(""),
-          next);
+          run.nextRun().map(at -> "; next try " + TIME.format(at)).orElse(""));
     }
     out.flush();
   }

@@ -1,7 +1,7 @@
 package dev.tablesync.sample.cli;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.tablesync.runtime.SyncEngine;
+import dev.tablesync.runtime.SyncException;
 import dev.tablesync.runtime.SyncResult;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -26,28 +26,26 @@ public final class SyncCommand implements Callable<Integer> {
       description = "A table to sync; repeat for several. Default: every table.")
   List<String> tables = new ArrayList<>();
 
-  private final PrintStream out;
+  private final Output output;
 
-  public SyncCommand(PrintStream out) {
-    this.out = out;
+  public SyncCommand(Output output) {
+    this.output = output;
   }
 
   @Override
   public Integer call() {
-    try (HikariDataSource source = dataSources.openSource();
-        HikariDataSource target = dataSources.openTarget()) {
-      SyncEngine engine =
-          dataSources.engine(source, target)
-              .listener(new ProgressLine(out))
-              .build();
+    PrintStream out = output.out();
+    try (OpenDataSources open = dataSources.open()) {
+      SyncEngine engine = dataSources.engine(open).listener(new ProgressLine(output)).build();
       List<String> names = tables.isEmpty() ? List.copyOf(engine.tables()) : tables;
+      new TableChecks(engine, open).requireAll(names);
       int failed = 0;
       for (String name : names) {
         try {
           SyncResult result = engine.run(name);
           out.printf("  %-10s cursor %s%n", name, result.cursor());
-        } catch (RuntimeException e) {
-          failed++;
+        } catch (SyncException e) {
+          failed++; // the progress line printed it
         }
       }
       return failed == 0 ? 0 : 1;

@@ -37,7 +37,7 @@ public final class Redaction {
    * masked, the SQLState and vendor code appended. Of a batch's error, the one chained next,
    * which drivers use for the server's own error.
    */
-  static String describe(Exception error) {
+  public static String describe(Exception error) {
     if (error instanceof SQLException sql) {
       SQLException cause = sql.getNextException() != null ? sql.getNextException() : sql;
       String message = redact(cause.getMessage());
