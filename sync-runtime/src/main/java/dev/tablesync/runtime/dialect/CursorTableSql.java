@@ -16,6 +16,7 @@ package dev.tablesync.runtime.dialect;
  * @param updateSnapshot stores how far a snapshot got; parameters: high-water mark, last key,
  *     rows added, sync name
  * @param addSnapshotColumns adds the snapshot's columns to a cursor table created before them
+ * @param delete deletes a sync's row, so that its next run starts over; parameter: sync name
  */
 public record CursorTableSql(
     String create,
@@ -25,4 +26,5 @@ public record CursorTableSql(
     String insert,
     String update,
     String updateSnapshot,
-    String addSnapshotColumns) {}
+    String addSnapshotColumns,
+    String delete) {}

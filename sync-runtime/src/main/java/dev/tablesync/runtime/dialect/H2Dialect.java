@@ -71,7 +71,8 @@ public final class H2Dialect extends StandardDialect {
         standard.updateSnapshot(),
         // H2 adds several columns in one parenthesized list.
         "ALTER TABLE " + quote(table)
-            + " ADD COLUMN (snapshot_high_water VARCHAR(1000), snapshot_key VARCHAR(4000))");
+            + " ADD COLUMN (snapshot_high_water VARCHAR(1000), snapshot_key VARCHAR(4000))",
+        standard.delete());
   }
 
   @Override

@@ -103,7 +103,8 @@ public final class SqlServerDialect extends StandardDialect {
         standard.update(),
         standard.updateSnapshot(),
         "ALTER TABLE " + quote(table)
-            + " ADD snapshot_high_water VARCHAR(1000), snapshot_key VARCHAR(4000)");
+            + " ADD snapshot_high_water VARCHAR(1000), snapshot_key VARCHAR(4000)",
+        standard.delete());
   }
 
   @Override

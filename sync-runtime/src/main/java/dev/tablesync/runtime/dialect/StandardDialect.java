@@ -287,7 +287,8 @@ public abstract class StandardDialect implements Dialect {
             + " SET snapshot_high_water = ?, snapshot_key = ?, rows_synced = rows_synced + ?,"
             + " updated_at = CURRENT_TIMESTAMP WHERE sync_name = ?",
         "ALTER TABLE " + name + " ADD COLUMN snapshot_high_water VARCHAR(1000),"
-            + " ADD COLUMN snapshot_key VARCHAR(4000)");
+            + " ADD COLUMN snapshot_key VARCHAR(4000)",
+        "DELETE FROM " + name + " WHERE sync_name = ?");
   }
 
   @Override
