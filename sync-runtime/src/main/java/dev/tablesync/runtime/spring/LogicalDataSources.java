@@ -82,7 +82,7 @@ final class LogicalDataSources implements DisposableBean {
   private record Use(TableSpec table, String role, String name) {
     String describe() {
       return "Table '" + table.name() + "' (" + table.recordType().getName() + ") "
-          + (role.equals("source") ? "rows from" : "writes into") + " data source '" + name
+          + (role.equals("source") ? "reads its rows from" : "writes into") + " data source '" + name
           + "' as its " + role;
     }
   }
