@@ -51,6 +51,16 @@ final class ItemDatabases implements AutoCloseable {
     return rows.isEmpty() ? -1 : rows.get(0);
   }
 
+  /** The outcome of {@code item}'s last run in the target's run table, if a run was recorded. */
+  List<String> lastRunOutcome() {
+    boolean created = Sql.query(target, "SELECT COUNT(*) FROM information_schema.tables"
+        + " WHERE table_name = 'tablesync_run'", rs -> rs.getLong(1)).get(0) > 0;
+    return created
+        ? Sql.query(target, "SELECT outcome FROM tablesync_run WHERE sync_name = 'item'",
+            rs -> rs.getString(1))
+        : List.of();
+  }
+
   /** Fails unless the target's copy equals the source's rows, column by column, read in SQL. */
   void assertTargetEqualsSource() {
     Rows.assertSameRows(
