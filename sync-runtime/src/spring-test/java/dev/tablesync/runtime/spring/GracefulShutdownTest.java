@@ -67,8 +67,11 @@ class GracefulShutdownTest {
     context.close();
     Duration closed = Duration.ofNanos(System.nanoTime() - closing);
 
+    long committed = databases.targetCount() - 100;
+    System.out.println("graceful shutdown (" + scheduler + "): closed in " + closed.toMillis()
+        + " ms with a run in flight, " + committed + " of its 3000 rows committed");
     assertThat(closed).isLessThan(Duration.ofSeconds(5)); // not 30 batches, nor the 30 s timeout
-    assertThat(databases.targetCount()).isLessThan(100 + 3_000);
+    assertThat(committed).isLessThan(3_000);
     assertThat(databases.lastRunOutcome()).containsExactly("SUCCEEDED");
     List<Long> lastKey = Sql.query(databases.target,
         "SELECT MAX(id) FROM item_copy WHERE changed_at = ?", rs -> rs.getLong(1), changed);

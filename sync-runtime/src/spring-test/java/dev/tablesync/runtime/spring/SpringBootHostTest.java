@@ -75,6 +75,7 @@ class SpringBootHostTest {
     long rowsSynced = databases.cursorRowsSynced();
 
     HttpResponse<String> health = get("/actuator/health");
+    System.out.println("GET /actuator/health: " + health.body());
     assertThat(health.statusCode()).isEqualTo(200);
     JsonNode body = json.readTree(health.body());
     assertThat(body.path("status").asString()).isEqualTo("UP");
@@ -87,6 +88,7 @@ class SpringBootHostTest {
         .isEqualTo("SUCCEEDED");
 
     HttpResponse<String> tables = get("/actuator/tablesync");
+    System.out.println("GET /actuator/tablesync: " + tables.body());
     assertThat(tables.statusCode()).isEqualTo(200);
     JsonNode table = json.readTree(tables.body()).path("tables").get(0);
     assertThat(table.path("table").asString()).isEqualTo("item");
@@ -104,6 +106,7 @@ class SpringBootHostTest {
   void runsAndResetsTheTableThroughTheEndpoint() throws Exception {
     databases.insert(251, 260, ItemDatabases.T0.plusMinutes(5));
     HttpResponse<String> run = post("/actuator/tablesync/item", "{\"action\": \"run\"}");
+    System.out.println("POST /actuator/tablesync/item run: " + run.body());
     assertThat(run.statusCode()).isEqualTo(200);
     assertThat(json.readTree(run.body()).path("table").asString()).isEqualTo("item");
     await("the ten new rows", () -> databases.targetCount() == 260);
@@ -112,6 +115,7 @@ class SpringBootHostTest {
     // A target repaired by hand is copied again after a reset.
     Sql.execute(databases.target, "UPDATE item_copy SET name = 'damaged' WHERE id <= 20");
     HttpResponse<String> reset = post("/actuator/tablesync/item", "{\"action\": \"reset\"}");
+    System.out.println("POST /actuator/tablesync/item reset: " + reset.body());
     assertThat(reset.statusCode()).isEqualTo(200);
     assertThat(json.readTree(reset.body()).path("hadPosition").asBoolean()).isTrue();
     await("the snapshot after the reset", () -> Sql.query(databases.target,

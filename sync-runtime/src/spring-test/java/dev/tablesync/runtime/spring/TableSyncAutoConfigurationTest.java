@@ -18,9 +18,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 
 /**
  * Each condition of the engine's auto-configuration, and each message of a data source name that
@@ -193,6 +195,9 @@ class TableSyncAutoConfigurationTest {
         .analyze(new IllegalStateException("wrapped", failure));
     assertThat(analysis.getDescription()).isEqualTo("what went wrong");
     assertThat(analysis.getAction()).isEqualTo("what to do");
+    assertThat(SpringFactoriesLoader.forDefaultResourceLocation(getClass().getClassLoader())
+        .load(FailureAnalyzer.class, (type, name, cannot) -> { })) // others need a context
+        .hasAtLeastOneElementOfType(UnresolvedDataSourceFailureAnalyzer.class);
   }
 
   @Test
