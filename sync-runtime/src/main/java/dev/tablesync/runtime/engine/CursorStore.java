@@ -77,11 +77,13 @@ final class CursorStore {
   }
 
   /**
-   * Deletes the sync's row, waiting for a batch that holds it; part of the open transaction.
+   * Deletes the sync's row, waiting for a batch that holds it; part of the open transaction,
+   * after creating the cursor table unless it exists (committed on its own).
    *
    * @return whether there was a row
    */
   boolean deleteRow(Connection target, String syncName) throws SQLException {
+    EngineTableDdl.create(target, sql.create());
     try (PreparedStatement delete = target.prepareStatement(sql.delete())) {
       delete.setString(1, syncName);
       return delete.executeUpdate() > 0;
