@@ -9,6 +9,8 @@ import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
 
@@ -18,12 +20,14 @@ import org.springframework.context.event.ContextClosedEvent;
  * each run in flight is asked to stop after its current batch commits; with {@code
  * spring.quartz.wait-for-jobs-to-complete-on-shutdown=true}, Quartz waits for it.
  */
-public class QuartzTableRegistration implements ApplicationListener<ContextClosedEvent> {
+public class QuartzTableRegistration
+    implements ApplicationListener<ContextClosedEvent>, ApplicationContextAware {
 
   private static final Logger log = LoggerFactory.getLogger(QuartzTableRegistration.class);
 
   private final Scheduler scheduler;
   private final Map<String, Schedule> registered;
+  private ApplicationContext context;
 
   QuartzTableRegistration(
       Scheduler scheduler, SyncEngine engine, TableSyncProperties.Scheduler config) {
@@ -42,7 +46,15 @@ public class QuartzTableRegistration implements ApplicationListener<ContextClose
   }
 
   @Override
+  public void setApplicationContext(ApplicationContext context) {
+    this.context = context;
+  }
+
+  @Override
   public void onApplicationEvent(ContextClosedEvent event) {
+    if (event.getApplicationContext() != context) {
+      return; // another context of the hierarchy (a management port's) closing
+    }
     try {
       for (JobExecutionContext running : scheduler.getCurrentlyExecutingJobs()) {
         if (QuartzSync.GROUP.equals(running.getJobDetail().getKey().getGroup())) {

@@ -42,7 +42,7 @@ public class TableSyncEndpoint {
    * again.
    */
   @WriteOperation
-  public Object act(@Selector String table, String action) {
+  public Done act(@Selector String table, String action) {
     if (!engine.tables().contains(table)) {
       throw new InvalidEndpointRequestException(
           "no table is named '" + table + "'; the tables are " + engine.tables(),
@@ -73,6 +73,9 @@ public class TableSyncEndpoint {
   /** @param tables every table's status, in name order */
   public record Tables(List<TableView> tables) {}
 
+  /** What a write operation did, one case per {@link Action}. */
+  public sealed interface Done permits RunView, ResetView {}
+
   /**
    * What a run from the endpoint did.
    *
@@ -91,7 +94,8 @@ public class TableSyncEndpoint {
       int batches,
       long rowsDeadLettered,
       String cursor,
-      String duration) {
+      String duration)
+      implements Done {
 
     static RunView of(SyncResult result) {
       return new RunView(
@@ -111,5 +115,5 @@ public class TableSyncEndpoint {
    * @param table the sync's name
    * @param hadPosition whether a stored position was deleted
    */
-  public record ResetView(String table, boolean hadPosition) {}
+  public record ResetView(String table, boolean hadPosition) implements Done {}
 }

@@ -116,7 +116,7 @@ class TableSyncActuatorTest {
         .run(context -> {
           assertThat(context).hasSingleBean(TableSyncEndpoint.class);
           TableSyncEndpoint endpoint = context.getBean(TableSyncEndpoint.class);
-          TableSyncEndpoint.RunView run = (TableSyncEndpoint.RunView) endpoint.act("item", "run");
+          var run = (TableSyncEndpoint.RunView) endpoint.act("item", "run");
           assertThat(run.table()).isEqualTo("item");
           assertThat(databases.targetCount()).isEqualTo(8);
           assertThat(endpoint.tables().tables()).singleElement().satisfies(view -> {
