@@ -224,6 +224,19 @@ public final class SyncEngine {
     return runner(name).retryDeadLetters();
   }
 
+  /**
+   * Deletes the stored position of the table {@code name} in its target's cursor table, after a
+   * batch in flight commits, so that its next run copies the table again: by a snapshot, unless
+   * snapshots are off. The target's rows stay; a run still going fails at its next batch.
+   *
+   * @return whether the table had a stored position row
+   * @throws IllegalArgumentException when no table has that name
+   * @throws SyncException when the target cannot be written
+   */
+  public boolean reset(String name) {
+    return runner(name).reset();
+  }
+
   private TableRunner<?> runner(String name) {
     TableRunner<?> runner = runners.get(name);
     if (runner == null) {
@@ -278,6 +291,7 @@ public final class SyncEngine {
     private boolean snapshot = true;
     private int snapshotChunkSize = DEFAULT_SNAPSHOT_CHUNK_SIZE;
     private boolean createTables = true;
+    private EngineMetrics metrics;
 
     private Builder() {}
 
@@ -385,6 +399,15 @@ public final class SyncEngine {
       return this;
     }
 
+    /**
+     * Where the engine records its metrics, such as {@code MicrometerMetrics.on(registry)}; by
+     * default Micrometer's global registry when Micrometer is on the class path.
+     */
+    public Builder metrics(EngineMetrics metrics) {
+      this.metrics = Objects.requireNonNull(metrics, "metrics");
+      return this;
+    }
+
     /** Hears about every committed batch and finished run. */
     public Builder listener(SyncListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
@@ -401,7 +424,8 @@ public final class SyncEngine {
      */
     public SyncEngine build() {
       List<TableSync<?>> found = tables.isEmpty() ? discover(classLoader) : tables;
-      Optional<EngineMetrics> metrics = EngineMetrics.ifAvailable();
+      Optional<EngineMetrics> metrics =
+          this.metrics != null ? Optional.of(this.metrics) : EngineMetrics.ifAvailable();
       SyncListener listeners = metrics.map(m -> both(listener, m)).orElse(listener);
       EngineSettings settings =
           new EngineSettings(

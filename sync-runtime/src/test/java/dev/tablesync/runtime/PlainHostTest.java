@@ -17,11 +17,11 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * A host app as many are: Logback for logging, no Micrometer, and only the JDBC driver it uses.
- * Runs in a JVM whose class path is the tests' less every Micrometer jar, slf4j-simple and the
- * MariaDB, MySQL and PostgreSQL drivers, so that Logback (configured by the tests' {@code
- * logback-test.xml}) prints each line's MDC. The runtime must load and sync (a snapshot, on H2)
- * without Micrometer or those drivers, and every line the engine logs during a run must name the
+ * A host app as many are: Logback for logging, no Micrometer, no Spring, and only the JDBC driver
+ * it uses. Runs in a JVM whose class path is the tests' less every Micrometer and Spring jar,
+ * slf4j-simple and the MariaDB, MySQL and PostgreSQL drivers, so that Logback (configured by the
+ * tests' {@code logback-test.xml}) prints each line's MDC. The runtime must load and sync (a snapshot, on H2)
+ * without Micrometer, Spring or those drivers, and every line the engine logs during a run must name the
  * table.
  */
 class PlainHostTest {
@@ -39,6 +39,7 @@ class PlainHostTest {
                 entry ->
                     entry.contains("micrometer")
                         || entry.contains("slf4j-simple")
+                        || entry.contains("/org/springframework/")
                         || DRIVER_JARS.stream().anyMatch(entry::contains)),
             Host.class,
             log);
@@ -71,6 +72,12 @@ class PlainHostTest {
         throw new AssertionError("Micrometer is on the class path");
       } catch (ClassNotFoundException expected) {
         // what this JVM is for
+      }
+      try {
+        Class.forName("org.springframework.core.SpringVersion");
+        throw new AssertionError("Spring is on the class path");
+      } catch (ClassNotFoundException expected) {
+        // nor any Spring class at all
       }
       JdbcDataSource source = h2("jdbc:h2:mem:source;DB_CLOSE_DELAY=-1");
       JdbcDataSource target = h2("jdbc:h2:mem:target;DB_CLOSE_DELAY=-1");

@@ -20,6 +20,7 @@ package dev.tablesync.runtime.dialect;
  * @param addSnapshotColumns adds the snapshot's columns to a cursor table created before them
  * @param probeSnapshotColumns selects the snapshot's columns and no row: fails unless they are
  *     there
+ * @param delete deletes a sync's row, so that its next run starts over; parameter: sync name
  */
 public record CursorTableSql(
     String create,
@@ -31,4 +32,5 @@ public record CursorTableSql(
     String update,
     String updateSnapshot,
     String addSnapshotColumns,
-    String probeSnapshotColumns) {}
+    String probeSnapshotColumns,
+    String delete) {}

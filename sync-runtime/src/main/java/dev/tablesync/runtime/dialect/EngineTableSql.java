@@ -55,7 +55,8 @@ final class EngineTableSql {
             + " SET snapshot_high_water = ?, snapshot_key = ?, rows_synced = rows_synced + ?,"
             + " updated_at = CURRENT_TIMESTAMP" + where,
         dialect.addColumns(table, SNAPSHOT_COLUMNS),
-        probe(name, "snapshot_high_water, snapshot_key"));
+        probe(name, "snapshot_high_water, snapshot_key"),
+        "DELETE FROM " + name + where);
   }
 
   static RunTableSql runTable(StandardDialect dialect, String table) {

@@ -46,6 +46,18 @@ final class CursorStore {
     }
   }
 
+  /**
+   * Deletes the sync's row, waiting for a batch that holds it; part of the open transaction.
+   *
+   * @return whether there was a row
+   */
+  boolean deleteRow(Connection target, String syncName) throws SQLException {
+    try (PreparedStatement delete = target.prepareStatement(sql.delete())) {
+      delete.setString(1, syncName);
+      return delete.executeUpdate() > 0;
+    }
+  }
+
   /** Reads the sync's row without locking it, for status views; empty before its first run. */
   Optional<StoredCursor> readRow(Connection target, String syncName) throws SQLException {
     return query(target, sql.read(), syncName);

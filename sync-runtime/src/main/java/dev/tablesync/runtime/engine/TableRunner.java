@@ -174,6 +174,26 @@ public final class TableRunner<R extends Record> {
    */
   public record Progress(Object cursor, long rowsSynced, Object sourceNewest) {}
 
+  /**
+   * Deletes the sync's cursor row, after a batch in flight commits, so that its next run starts
+   * over: with a snapshot, unless the engine turns snapshots off. The target's rows stay.
+   *
+   * @return whether the sync had a stored row
+   * @throws SyncException when the target cannot be written
+   */
+  public boolean reset() {
+    try (Connection to = target.getConnection()) {
+      to.setAutoCommit(false);
+      boolean deleted = cursors.deleteRow(to, table.name());
+      to.commit();
+      log.info("{}: reset; the next run starts over", table.name());
+      return deleted;
+    } catch (SQLException e) {
+      throw new SyncException(
+          table.name(), "unchanged", "reset failed: " + Redaction.describe(e), e);
+    }
+  }
+
   /** The rows this sync set aside in the dead-letter table, oldest first. */
   public List<DeadLetter> deadLetters() {
     try (Connection to = target.getConnection()) {

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,9 +28,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *       seconds.
  * </ul>
  *
- * Only {@link EngineMetrics#ifAvailable} creates it, after checking that Micrometer is there.
+ * {@link EngineMetrics#ifAvailable} creates it on the global registry after checking that
+ * Micrometer is there; a host with a registry of its own (a Spring Boot application's) passes it
+ * to {@link #on}.
  */
-final class MicrometerMetrics implements EngineMetrics {
+public final class MicrometerMetrics implements EngineMetrics {
 
   static final String ROWS_READ = "tablesync.rows.read";
   static final String ROWS_WRITTEN = "tablesync.rows.written";
@@ -53,7 +56,12 @@ final class MicrometerMetrics implements EngineMetrics {
   }
 
   static EngineMetrics onGlobalRegistry() {
-    return new MicrometerMetrics(Metrics.globalRegistry);
+    return on(Metrics.globalRegistry);
+  }
+
+  /** The engine's meters on {@code registry}. */
+  public static EngineMetrics on(MeterRegistry registry) {
+    return new MicrometerMetrics(Objects.requireNonNull(registry, "registry"));
   }
 
   @Override

@@ -9,6 +9,7 @@ import dev.tablesync.runtime.tables.ItemSync;
 import dev.tablesync.runtime.testing.Sql;
 import dev.tablesync.runtime.testing.TestServer;
 import dev.tablesync.runtime.testing.TestServers;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
@@ -76,6 +77,39 @@ class MicrometerMetricsTest {
       assertEquals(7, registry.get("tablesync.lag").tag("table", "lag_gauge").gauge().value());
     } finally {
       Metrics.removeRegistry(registry);
+    }
+  }
+
+  @Test
+  void onTheRegistryTheBuilderIsGivenAndNotTheGlobalOne() {
+    TestServer server = TestServers.mariaDb();
+    DataSource source = server.newDatabase("metrics_own_src");
+    DataSource target = server.newDatabase("metrics_own_dst");
+    Sql.execute(source, "CREATE TABLE item (id BIGINT PRIMARY KEY, name VARCHAR(100),"
+        + " price DECIMAL(12,2), changed_at DATETIME(6) NOT NULL, deleted INT NOT NULL DEFAULT 0)");
+    Sql.execute(target, "CREATE TABLE item_copy (id BIGINT PRIMARY KEY, name VARCHAR(100),"
+        + " price DECIMAL(12,2), changed_at DATETIME(6) NOT NULL)");
+    Sql.batch(source, "INSERT INTO item (id, name, price, changed_at) VALUES (?, ?, ?, ?)", 1, 40,
+        id -> List.of(id, "item " + id, BigDecimal.ONE, T0));
+    SimpleMeterRegistry global = new SimpleMeterRegistry();
+    SimpleMeterRegistry own = new SimpleMeterRegistry();
+    Metrics.addRegistry(global);
+    try {
+      SyncEngine.builder()
+          .dataSource("source", source)
+          .dataSource("target", target)
+          .table(new ItemSync())
+          .snapshot(false)
+          .metrics(MicrometerMetrics.on(own))
+          .build()
+          .run("item");
+
+      assertEquals(40, own.get("tablesync.rows.written").tag("table", "item").counter().count());
+      // Meters an earlier engine made on the global registry may show here, but count nothing.
+      Counter onGlobal = global.find("tablesync.rows.written").tag("table", "item").counter();
+      assertEquals(0, onGlobal == null ? 0 : onGlobal.count());
+    } finally {
+      Metrics.removeRegistry(global);
     }
   }
 }
