@@ -70,6 +70,7 @@ public class TableSyncAutoConfiguration {
               .cursorTable(properties.getCursorTable())
               .runTable(properties.getRunTable())
               .deadLetterTable(properties.getDeadLetterTable())
+              .createTables(properties.isCreateTables())
               .whenBusy(properties.getWhenBusy())
               .retry(properties.getRetry().policy())
               .snapshot(properties.getSnapshot().isEnabled())

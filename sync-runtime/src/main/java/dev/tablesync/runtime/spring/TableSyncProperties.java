@@ -34,6 +34,13 @@ public class TableSyncProperties {
   /** The table in each target that keeps rows set aside by tables with badRows = DEAD_LETTER. */
   private String deadLetterTable = SyncEngine.DEFAULT_DEAD_LETTER_TABLE;
 
+  /**
+   * Whether the engine creates its tables in each target that lacks them (and upgrades those of
+   * an earlier TableSync) when it is built; off, it only checks that they are there and fails the
+   * start with the SQL to run.
+   */
+  private boolean createTables = true;
+
   private final Snapshot snapshot = new Snapshot();
 
   private final Retry retry = new Retry();
@@ -64,6 +71,14 @@ public class TableSyncProperties {
 
   public void setWhenBusy(BusyPolicy whenBusy) {
     this.whenBusy = whenBusy;
+  }
+
+  public boolean isCreateTables() {
+    return createTables;
+  }
+
+  public void setCreateTables(boolean createTables) {
+    this.createTables = createTables;
   }
 
   public String getCursorTable() {

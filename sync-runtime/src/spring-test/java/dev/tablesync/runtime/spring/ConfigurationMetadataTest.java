@@ -34,6 +34,7 @@ class ConfigurationMetadataTest {
 
     TableSyncProperties defaults = new TableSyncProperties();
     Map<String, Object> real = new HashMap<>();
+    real.put("tablesync.create-tables", String.valueOf(defaults.isCreateTables()));
     real.put("tablesync.cursor-table", defaults.getCursorTable());
     real.put("tablesync.run-table", defaults.getRunTable());
     real.put("tablesync.dead-letter-table", defaults.getDeadLetterTable());

@@ -250,6 +250,20 @@ class TableSyncAutoConfigurationTest {
   }
 
   @Test
+  void withoutCreateTablesAStartOnATargetWithoutTheEngineTablesFailsWithTheSqlToRun() {
+    withBeansNamedAfterTheLogicalNames()
+        .withPropertyValues("tablesync.create-tables=false", "tablesync.run-table=absent_runs")
+        .run(context -> {
+          assertThat(context).hasFailed();
+          assertThat(context.getStartupFailure())
+              .rootCause()
+              .hasMessageContaining("lacks the engine's tables")
+              .hasMessageContaining("absent_runs: create it")
+              .hasMessageContaining("CREATE TABLE IF NOT EXISTS");
+        });
+  }
+
+  @Test
   void recordsMetricsOnTheApplicationsRegistryNotTheGlobalOne() {
     databases.insert(1, 25, ItemDatabases.T0);
     double globalBefore = rowsWritten(Metrics.globalRegistry);
