@@ -3,7 +3,10 @@ package dev.tablesync.runtime.dialect;
 import dev.tablesync.runtime.spi.ColumnSpec;
 import dev.tablesync.runtime.spi.ColumnValues;
 import dev.tablesync.runtime.spi.TableSpec;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,10 +54,10 @@ public class MySqlDialect extends StandardDialect {
   }
 
   @Override
-  public String upsert(TableSpec table) {
+  public String upsert(TableSpec table, int rows) {
     String insert =
-        "INSERT INTO " + quote(table.targetTable()) + " (" + columnList(table) + ")\nVALUES ("
-            + placeholders(table) + ")";
+        "INSERT INTO " + quote(table.targetTable()) + " (" + columnList(table) + ")\nVALUES "
+            + rowsOfPlaceholders(table, rows);
     if (rowAlias) {
       return insert + " AS new\nON DUPLICATE KEY UPDATE "
           + nonKeyColumns(table, c -> quote(c.name()) + " = new." + quote(c.name()));
@@ -86,6 +89,21 @@ public class MySqlDialect extends StandardDialect {
             + " CHARACTER SET utf8mb4 (" + String.join(", ", fields) + ")"
             + (decoded.isEmpty() ? "" : " SET " + String.join(", ", decoded));
     return Optional.of(new LoadDataLocalInfile(table.targetTable(), load));
+  }
+
+  @Override
+  public long maxStatementBytes(Connection connection) throws SQLException {
+    try (Statement query = connection.createStatement();
+        ResultSet packet = query.executeQuery("SELECT @@max_allowed_packet")) {
+      packet.next();
+      return packet.getLong(1);
+    }
+  }
+
+  /** InnoDB undoes a failed statement and keeps the transaction, with its locks. */
+  @Override
+  public boolean undoesFailedStatements() {
+    return true;
   }
 
   @Override

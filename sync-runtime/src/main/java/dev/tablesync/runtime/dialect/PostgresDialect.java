@@ -39,9 +39,9 @@ public final class PostgresDialect extends StandardDialect {
   }
 
   @Override
-  public String upsert(TableSpec table) {
-    return "INSERT INTO " + quote(table.targetTable()) + " (" + columnList(table) + ")\nVALUES ("
-        + placeholders(table) + ")" + onConflictUpdate(table);
+  public String upsert(TableSpec table, int rows) {
+    return "INSERT INTO " + quote(table.targetTable()) + " (" + columnList(table) + ")\nVALUES "
+        + rowsOfPlaceholders(table, rows) + onConflictUpdate(table);
   }
 
   private String onConflictUpdate(TableSpec table) {

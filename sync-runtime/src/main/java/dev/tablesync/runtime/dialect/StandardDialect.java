@@ -2,6 +2,7 @@ package dev.tablesync.runtime.dialect;
 
 import dev.tablesync.runtime.spi.ColumnSpec;
 import dev.tablesync.runtime.spi.TableSpec;
+import java.sql.Connection;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
@@ -240,6 +241,31 @@ public abstract class StandardDialect implements Dialect {
   /** One {@code ?} per column. */
   protected static String placeholders(TableSpec table) {
     return table.columns().stream().map(c -> "?").collect(Collectors.joining(", "));
+  }
+
+  /** {@code rows} times one {@code ?} per column, each row in parentheses, joined by commas. */
+  protected static String rowsOfPlaceholders(TableSpec table, int rows) {
+    if (rows < 1) {
+      throw new IllegalArgumentException("an upsert writes at least one row, not " + rows);
+    }
+    String row = "(" + placeholders(table) + ")";
+    return String.join(", ", java.util.Collections.nCopies(rows, row));
+  }
+
+  /** MySQL's, MariaDB's and PostgreSQL's limit: the count is a 16-bit number in their protocols. */
+  @Override
+  public int maxParameters() {
+    return 65_535;
+  }
+
+  @Override
+  public long maxStatementBytes(Connection connection) throws SQLException {
+    return Long.MAX_VALUE;
+  }
+
+  @Override
+  public boolean undoesFailedStatements() {
+    return false;
   }
 
   /** {@code render} of each column that is not part of the key, joined by commas. */

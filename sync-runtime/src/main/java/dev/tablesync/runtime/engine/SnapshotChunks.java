@@ -89,7 +89,8 @@ final class SnapshotChunks<R extends Record> {
    *
    * @return the rows the target rejected for their data
    */
-  List<RejectedRow> write(Connection target, PreparedStatement upsert, List<R> records)
+  List<RejectedRow> write(
+      Connection target, TargetWriter.Statements statements, List<R> records)
       throws SQLException {
     Optional<BulkLoader> loader = plan.bulkLoader();
     if (loader.isPresent() && !records.isEmpty()) {
@@ -107,7 +108,7 @@ final class SnapshotChunks<R extends Record> {
       }
       target.rollback(beforeLoad);
     }
-    return writer.write(target, upsert, records);
+    return writer.write(target, statements, records);
   }
 
   /** Each record's values, taken as the load reads it, so that they are never all held. */

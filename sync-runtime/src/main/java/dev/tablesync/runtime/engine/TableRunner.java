@@ -232,7 +232,7 @@ public final class TableRunner<R extends Record> {
         }
         SourceRows<R> rows = reader.read(keyed);
         List<RejectedRow> rejected = new ArrayList<>(rows.rejected());
-        rejected.addAll(writer.write(to, session.prepare(to, plan.upsert()), rows.records()));
+        rejected.addAll(writer.write(to, sql -> session.prepare(to, sql), rows.records()));
         if (rejected.isEmpty()) {
           deadLetters.delete(to, table.name(), letter.keyText());
           if (rows.count() == 0) {
@@ -491,8 +491,7 @@ public final class TableRunner<R extends Record> {
           readAheadAfter(rows.last());
         }
         failUnlessSetAside(rows.rejected(), totals);
-        List<RejectedRow> refused =
-            writer.write(to, prepare(to, plan.upsert()), rows.records());
+        List<RejectedRow> refused = writer.write(to, sql -> prepare(to, sql), rows.records());
         List<RejectedRow> setAside = setAsideBadRows(rows, refused, totals);
         int written = rows.records().size() - refused.size();
         cursors.update(to, table.name(), rows.last(), written);
@@ -565,7 +564,7 @@ public final class TableRunner<R extends Record> {
      */
     private BatchEnd writeChunk(SourceRows<R> rows, Position next, Object highWater, Totals totals)
         throws SQLException {
-      List<RejectedRow> refused = snapshot.write(to, prepare(to, plan.upsert()), rows.records());
+      List<RejectedRow> refused = snapshot.write(to, sql -> prepare(to, sql), rows.records());
       List<RejectedRow> setAside = setAsideBadRows(rows, refused, totals);
       int written = rows.records().size() - refused.size();
       String lastKey = rows.count() == 0 ? null : rows.last().keyText();

@@ -104,6 +104,41 @@ class DialectSqlTest {
   }
 
   @Test
+  void everyDialectUpsertsManyRowsInOneStatement() {
+    String rows = "VALUES (?, ?, ?, ?), (?, ?, ?, ?), (?, ?, ?, ?)";
+    assertEquals(
+        """
+        INSERT INTO `wms`.`stock` (`warehouse`, `sku`, `qty`, `updated_at`)
+        %s AS new
+        ON DUPLICATE KEY UPDATE `qty` = new.`qty`, `updated_at` = new.`updated_at`"""
+            .formatted(rows),
+        new MySqlDialect(true, new MySqlColumnValues()).upsert(STOCK, 3));
+    assertEquals(
+        MARIADB.upsert(STOCK).replace("VALUES (?, ?, ?, ?)\n", rows + "\n"),
+        MARIADB.upsert(STOCK, 3));
+    PostgresDialect postgres = new PostgresDialect();
+    assertEquals(
+        postgres.upsert(STOCK).replace("VALUES (?, ?, ?, ?)\n", rows + "\n"),
+        postgres.upsert(STOCK, 3));
+    SqlServerDialect sqlServer = new SqlServerDialect();
+    assertEquals(
+        sqlServer.upsert(STOCK).replace("(VALUES (?, ?, ?, ?))", "(" + rows + ")"),
+        sqlServer.upsert(STOCK, 3));
+    H2Dialect h2 = new H2Dialect(StandardDialect.IdentifierCase.UPPER);
+    assertTrue(h2.upsert(STOCK, 3).endsWith("\n" + rows), h2.upsert(STOCK, 3));
+    assertThrows(IllegalArgumentException.class, () -> postgres.upsert(STOCK, 0));
+  }
+
+  @Test
+  void statementsStayWithinEachServersParameterLimit() {
+    assertEquals(65_535, MARIADB.maxParameters());
+    assertEquals(65_535, new PostgresDialect().maxParameters());
+    assertEquals(2_100, new SqlServerDialect().maxParameters());
+    assertTrue(MARIADB.undoesFailedStatements(), "InnoDB keeps the transaction");
+    assertFalse(new PostgresDialect().undoesFailedStatements(), "PostgreSQL aborts it");
+  }
+
+  @Test
   void keysetReadAfterAPositionComparesCursorThenEachKeyColumn() {
     KeysetSelect read = new PostgresDialect().keysetSelect(STOCK, true, false);
     String cursor = "q.\"updated_at\"";
