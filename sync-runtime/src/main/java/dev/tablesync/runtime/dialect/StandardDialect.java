@@ -73,20 +73,9 @@ public abstract class StandardDialect implements Dialect {
     List<KeysetSelect.Parameter> parameters = new ArrayList<>();
     StringBuilder where = new StringBuilder();
     if (afterPosition) {
-      where.append(cursor).append(" >= ?");
-      parameters.add(new KeysetSelect.PositionValue(0));
-      where.append(" AND (").append(cursor).append(" > ?");
-      parameters.add(new KeysetSelect.PositionValue(0));
-      for (int level = 1; level <= keys.size(); level++) {
-        where.append(" OR (").append(cursor).append(" = ?");
-        parameters.add(new KeysetSelect.PositionValue(0));
-        for (int k = 0; k < level; k++) {
-          where.append(" AND ").append(keys.get(k)).append(k == level - 1 ? " > ?" : " = ?");
-          parameters.add(new KeysetSelect.PositionValue(k + 1));
-        }
-        where.append(')');
-      }
-      where.append(')');
+      List<String> position = new ArrayList<>(List.of(cursor));
+      position.addAll(keys);
+      where.append(after(position, 0, parameters));
     } else {
       where.append(cursor).append(" IS NOT NULL");
     }
@@ -130,25 +119,36 @@ public abstract class StandardDialect implements Dialect {
     StringBuilder where =
         new StringBuilder("q." + quote(table.cursor().name()) + " IS NOT NULL");
     if (afterKey) {
-      where.append(" AND ");
-      if (keys.size() > 1) {
-        // Lets the database range-scan the key's index from the first column on.
-        where.append(keys.get(0)).append(" >= ? AND ");
-        parameters.add(new KeysetSelect.PositionValue(1));
-      }
-      List<String> alternatives = new ArrayList<>();
-      for (int level = 1; level <= keys.size(); level++) {
-        StringBuilder alternative = new StringBuilder();
-        for (int k = 0; k < level; k++) {
-          alternative.append(k == 0 ? "" : " AND ").append(keys.get(k));
-          alternative.append(k == level - 1 ? " > ?" : " = ?");
-          parameters.add(new KeysetSelect.PositionValue(k + 1));
-        }
-        alternatives.add(level == 1 ? alternative.toString() : "(" + alternative + ")");
-      }
-      where.append('(').append(String.join(" OR ", alternatives)).append(')');
+      where.append(" AND ").append(after(keys, 1, parameters));
     }
     return paged(table, where.toString(), parameters, keys);
+  }
+
+  /**
+   * A condition that {@code columns} come after the stored values in their order, lexicographically:
+   * {@code c0 >= ? AND (c0 > ? OR (c0 = ? AND c1 > ?) ...)}, whose first term lets MySQL and MariaDB
+   * range-scan an index from the first column on (they scan the whole table for row values).
+   *
+   * @param firstElement the position element of the first column (0 the cursor, 1 the first key)
+   */
+  protected String after(
+      List<String> columns, int firstElement, List<KeysetSelect.Parameter> parameters) {
+    StringBuilder after = new StringBuilder();
+    if (columns.size() > 1) {
+      after.append(columns.get(0)).append(" >= ? AND ");
+      parameters.add(new KeysetSelect.PositionValue(firstElement));
+    }
+    List<String> alternatives = new ArrayList<>();
+    for (int level = 1; level <= columns.size(); level++) {
+      StringBuilder alternative = new StringBuilder();
+      for (int k = 0; k < level; k++) {
+        alternative.append(k == 0 ? "" : " AND ").append(columns.get(k));
+        alternative.append(k == level - 1 ? " > ?" : " = ?");
+        parameters.add(new KeysetSelect.PositionValue(firstElement + k));
+      }
+      alternatives.add(level == 1 ? alternative.toString() : "(" + alternative + ")");
+    }
+    return after.append('(').append(String.join(" OR ", alternatives)).append(')').toString();
   }
 
   /** The table's query wrapped, filtered by {@code where}, ordered by {@code order}, one page. */

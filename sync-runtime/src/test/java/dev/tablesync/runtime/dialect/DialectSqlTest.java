@@ -140,17 +140,42 @@ class DialectSqlTest {
 
   @Test
   void keysetReadAfterAPositionComparesCursorThenEachKeyColumn() {
-    KeysetSelect read = new PostgresDialect().keysetSelect(STOCK, true, false);
-    String cursor = "q.\"updated_at\"";
+    KeysetSelect read = MARIADB.keysetSelect(STOCK, true, false);
+    String cursor = "q.`updated_at`";
     assertEquals(
-        "SELECT q.\"warehouse\", q.\"sku\", q.\"qty\", q.\"updated_at\"\n"
+        "SELECT q.`warehouse`, q.`sku`, q.`qty`, q.`updated_at`\n"
             + "FROM (\nSELECT warehouse, sku, qty, updated_at FROM stock_level\n) q\n"
-            + "WHERE " + cursor + AFTER.formatted(cursor, "q.\"warehouse\"", "q.\"sku\"")
-            + "\nORDER BY " + cursor + ", q.\"warehouse\", q.\"sku\"\nLIMIT ?",
+            + "WHERE " + cursor + AFTER.formatted(cursor, "q.`warehouse`", "q.`sku`")
+            + "\nORDER BY " + cursor + ", q.`warehouse`, q.`sku`\nLIMIT ?",
         read.sql());
     List<KeysetSelect.Parameter> expected = new java.util.ArrayList<>(AFTER_PARAMETERS);
     expected.add(new KeysetSelect.Limit());
     assertEquals(expected, read.parameters());
+  }
+
+  @Test
+  void postgresReadsAfterAPositionWithRowValues() {
+    KeysetSelect read = new PostgresDialect().keysetSelect(STOCK, true, true);
+    assertEquals(
+        "SELECT q.\"warehouse\", q.\"sku\", q.\"qty\", q.\"updated_at\"\n"
+            + "FROM (\nSELECT warehouse, sku, qty, updated_at FROM stock_level\n) q\n"
+            + "WHERE (q.\"updated_at\", q.\"warehouse\", q.\"sku\") > (?, ?, ?)"
+            + " AND q.\"updated_at\" <= ?\n"
+            + "ORDER BY q.\"updated_at\", q.\"warehouse\", q.\"sku\"\nLIMIT ?",
+        read.sql());
+    assertEquals(
+        List.of(
+            new KeysetSelect.PositionValue(0),
+            new KeysetSelect.PositionValue(1),
+            new KeysetSelect.PositionValue(2),
+            new KeysetSelect.UpperBound(),
+            new KeysetSelect.Limit()),
+        read.parameters());
+    KeysetSelect chunk = new PostgresDialect().snapshotSelect(STOCK, true);
+    assertTrue(
+        chunk.sql().contains(
+            "WHERE q.\"updated_at\" IS NOT NULL AND (q.\"warehouse\", q.\"sku\") > (?, ?)\n"),
+        chunk.sql());
   }
 
   @Test
@@ -179,13 +204,13 @@ class DialectSqlTest {
 
   @Test
   void aSnapshotReadsInKeyOrderAfterTheLastKeyOfACompositeKey() {
-    KeysetSelect next = new PostgresDialect().snapshotSelect(STOCK, true);
+    KeysetSelect next = MARIADB.snapshotSelect(STOCK, true);
     assertEquals(
-        "SELECT q.\"warehouse\", q.\"sku\", q.\"qty\", q.\"updated_at\"\n"
+        "SELECT q.`warehouse`, q.`sku`, q.`qty`, q.`updated_at`\n"
             + "FROM (\nSELECT warehouse, sku, qty, updated_at FROM stock_level\n) q\n"
-            + "WHERE q.\"updated_at\" IS NOT NULL AND q.\"warehouse\" >= ?"
-            + " AND (q.\"warehouse\" > ? OR (q.\"warehouse\" = ? AND q.\"sku\" > ?))\n"
-            + "ORDER BY q.\"warehouse\", q.\"sku\"\nLIMIT ?",
+            + "WHERE q.`updated_at` IS NOT NULL AND q.`warehouse` >= ?"
+            + " AND (q.`warehouse` > ? OR (q.`warehouse` = ? AND q.`sku` > ?))\n"
+            + "ORDER BY q.`warehouse`, q.`sku`\nLIMIT ?",
         next.sql());
     assertEquals(
         List.of(
