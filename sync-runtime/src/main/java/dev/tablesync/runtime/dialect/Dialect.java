@@ -63,6 +63,12 @@ public interface Dialect {
   Optional<BulkLoader> bulkLoader(TableSpec table);
 
   /**
+   * Like {@link #bulkLoader}, for rows whose keys the target may have already (a backlog): through
+   * a staging table and one set-based upsert from it, where the product has a bulk path.
+   */
+  Optional<BulkLoader> stagedBulkLoader(TableSpec table);
+
+  /**
    * The read of one row by its key: the table's query wrapped like {@link #keysetSelect}, with one
    * parameter per key column, in key order.
    */

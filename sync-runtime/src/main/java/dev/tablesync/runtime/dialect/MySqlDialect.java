@@ -58,11 +58,18 @@ public class MySqlDialect extends StandardDialect {
     String insert =
         "INSERT INTO " + quote(table.targetTable()) + " (" + columnList(table) + ")\nVALUES "
             + rowsOfPlaceholders(table, rows);
-    if (rowAlias) {
-      return insert + " AS new\nON DUPLICATE KEY UPDATE "
-          + nonKeyColumns(table, c -> quote(c.name()) + " = new." + quote(c.name()));
-    }
-    return insert + "\nON DUPLICATE KEY UPDATE "
+    return rowAlias ? insert + " AS new" + updateFromNew(table) : insert + updateFromValues(table);
+  }
+
+  /** {@code ON DUPLICATE KEY UPDATE} of every non-key column from the row named {@code new}. */
+  private String updateFromNew(TableSpec table) {
+    return "\nON DUPLICATE KEY UPDATE "
+        + nonKeyColumns(table, c -> quote(c.name()) + " = new." + quote(c.name()));
+  }
+
+  /** {@code ON DUPLICATE KEY UPDATE} of every non-key column from {@code VALUES()}. */
+  private String updateFromValues(TableSpec table) {
+    return "\nON DUPLICATE KEY UPDATE "
         + nonKeyColumns(table, c -> quote(c.name()) + " = VALUES(" + quote(c.name()) + ")");
   }
 
@@ -71,6 +78,37 @@ public class MySqlDialect extends StandardDialect {
     if (hasInstantColumns(table)) {
       return Optional.empty();
     }
+    return Optional.of(
+        new LoadDataLocalInfile(
+            table.targetTable(), List.of(), loadInto(table, quote(table.targetTable())), List.of()));
+  }
+
+  @Override
+  public Optional<BulkLoader> stagedBulkLoader(TableSpec table) {
+    if (hasInstantColumns(table)) {
+      return Optional.empty();
+    }
+    // A temporary table hides a table of the same name for the session; no target is touched.
+    String stage = "tablesync_stage";
+    String columns = columnList(table);
+    String select = "SELECT " + columns + " FROM " + stage;
+    String upsert =
+        "INSERT INTO " + quote(table.targetTable()) + " (" + columns + ")\n"
+            + (rowAlias
+                ? "SELECT * FROM (" + select + ") AS new" + updateFromNew(table)
+                : select + updateFromValues(table));
+    return Optional.of(
+        new LoadDataLocalInfile(
+            table.targetTable(),
+            List.of(
+                "DROP TEMPORARY TABLE IF EXISTS " + stage,
+                "CREATE TEMPORARY TABLE " + stage + " LIKE " + quote(table.targetTable())),
+            loadInto(table, stage),
+            List.of(upsert, "DROP TEMPORARY TABLE " + stage)));
+  }
+
+  /** The {@code LOAD DATA} of the table's columns into {@code into}, a quoted table name. */
+  private String loadInto(TableSpec table, String into) {
     List<String> fields = new ArrayList<>();
     List<String> decoded = new ArrayList<>();
     for (int i = 0; i < table.columns().size(); i++) {
@@ -84,11 +122,9 @@ public class MySqlDialect extends StandardDialect {
       }
     }
     // The driver sends the stream it is given; the file name is only what the syntax needs.
-    String load =
-        "LOAD DATA LOCAL INFILE 'tablesync-rows' IGNORE INTO TABLE " + quote(table.targetTable())
-            + " CHARACTER SET utf8mb4 (" + String.join(", ", fields) + ")"
-            + (decoded.isEmpty() ? "" : " SET " + String.join(", ", decoded));
-    return Optional.of(new LoadDataLocalInfile(table.targetTable(), load));
+    return "LOAD DATA LOCAL INFILE 'tablesync-rows' IGNORE INTO TABLE " + into
+        + " CHARACTER SET utf8mb4 (" + String.join(", ", fields) + ")"
+        + (decoded.isEmpty() ? "" : " SET " + String.join(", ", decoded));
   }
 
   @Override

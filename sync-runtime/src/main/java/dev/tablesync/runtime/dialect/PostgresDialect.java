@@ -51,6 +51,12 @@ public final class PostgresDialect extends StandardDialect {
         + nonKeyColumns(table, c -> quote(c.name()) + " = EXCLUDED." + quote(c.name()));
   }
 
+  /** {@link #bulkLoader}'s {@code COPY} is staged already. */
+  @Override
+  public Optional<BulkLoader> stagedBulkLoader(TableSpec table) {
+    return bulkLoader(table);
+  }
+
   @Override
   public Optional<BulkLoader> bulkLoader(TableSpec table) {
     if (hasInstantColumns(table)) {

@@ -188,6 +188,11 @@ public abstract class StandardDialect implements Dialect {
     return Optional.empty();
   }
 
+  @Override
+  public Optional<BulkLoader> stagedBulkLoader(TableSpec table) {
+    return Optional.empty();
+  }
+
   public String keyedSelect(TableSpec table) {
     return "SELECT " + wrappedQuery(table) + "\nWHERE "
         + keyColumns(table, c -> "q." + quote(c.name()) + " = ?", " AND ");

@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param whenBusy what a run does when another runner holds its table
  * @param snapshot whether a table with no stored position is first copied by a snapshot
  * @param snapshotChunkSize rows per chunk of a snapshot
+ * @param backlogChunkSize rows per chunk of a table far behind, written through the bulk path;
+ *     chunks are off when it is not larger than a table's batch size
  */
 public record EngineSettings(
     String cursorTable,
@@ -23,7 +25,8 @@ public record EngineSettings(
     RetryPolicy retry,
     BusyPolicy whenBusy,
     boolean snapshot,
-    int snapshotChunkSize) {
+    int snapshotChunkSize,
+    int backlogChunkSize) {
 
   public EngineSettings {
     Objects.requireNonNull(cursorTable, "cursorTable");

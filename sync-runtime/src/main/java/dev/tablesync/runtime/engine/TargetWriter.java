@@ -168,7 +168,7 @@ final class TargetWriter<R extends Record> {
   }
 
   /** {@code records}, without those a later record has the key of; a copy only when needed. */
-  private List<R> lastOfEachKey(List<R> records) {
+  List<R> lastOfEachKey(List<R> records) {
     Map<List<Object>, R> byKey = new LinkedHashMap<>();
     for (R record : records) {
       List<Object> key = comparableKey(record);

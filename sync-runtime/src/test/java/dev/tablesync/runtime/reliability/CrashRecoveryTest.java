@@ -195,6 +195,81 @@ class CrashRecoveryTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("routes")
+  void aFaultAtAnyJdbcStepOfABacklogChunkLosesNothing(Route route) {
+    try (TestDatabases databases = new TestDatabases()) {
+      SyncedTable<Shipment> shipments = SyncedTable.shipments(route, databases);
+      FaultPlan faults = new FaultPlan();
+      AtomicInteger stepsInRun = new AtomicInteger();
+      SyncEngine engine =
+          SyncEngine.builder()
+              .dataSource("source", faults.wrap("source", shipments.source))
+              .dataSource("target", faults.wrap("target", shipments.target))
+              .table(new ShipmentSync())
+              .retry(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5)))
+              .snapshot(false)
+              .backlogChunkSize(5)
+              .listener(
+                  new SyncListener() {
+                    @Override
+                    public void runFinished(SyncResult result) {
+                      stepsInRun.set(faults.steps().size());
+                    }
+                  })
+              .build();
+      // Each round changes all 14 rows at one new time: two batches of 4, then a chunk of 5
+      // through the staged bulk path, then a short chunk of 1, upserted.
+      massUpdate(shipments, 0);
+      engine.run("shipment");
+      massUpdate(shipments, 1);
+      faults.reset();
+      engine.run("shipment");
+      List<String> steps = faults.steps().subList(0, stepsInRun.get());
+      shipments.assertSame("runs without faults");
+
+      int round = 2;
+      for (FaultPlan.Kind kind : FaultPlan.Kind.values()) {
+        for (FaultPlan.Timing timing : FaultPlan.Timing.values()) {
+          for (int step = 0; step < steps.size(); step++) {
+            String fault = "step " + step + " of " + steps + ", " + timing + ", " + kind;
+            massUpdate(shipments, round++);
+            faults.failAt(step, timing, kind);
+            boolean failed = runFails(engine);
+            assertNotNull(faults.injected(), "not reached: " + fault);
+            faults.reset();
+            faultsInjected.incrementAndGet();
+            if (kind == FaultPlan.Kind.TRANSIENT) {
+              assertFalse(failed, "the run recovers by itself from " + fault);
+            }
+            shipments.assertCursorNotAhead(fault);
+            shipments.assertNothingAfterCursor(fault);
+            if (failed) {
+              engine.run("shipment");
+            }
+            recovered(shipments, fault);
+          }
+        }
+      }
+    }
+  }
+
+  /** Inserts 14 rows in round 0; later rounds change every one of them at a new time. */
+  private static void massUpdate(SyncedTable<Shipment> shipments, int round) {
+    LocalDateTime changedAt = T0.plusSeconds(round).plusNanos(round * 1_000L);
+    if (round == 0) {
+      Sql.batch(
+          shipments.source,
+          "INSERT INTO shipment (id, label, weight, changed_at) VALUES (?, ?, ?, ?)",
+          1,
+          14,
+          id -> List.of(id, "parcel " + id, (int) id * 3, changedAt));
+    } else {
+      Sql.execute(
+          shipments.source, "UPDATE shipment SET weight = weight + 1, changed_at = ?", changedAt);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("routes")
   void aSyncProcessKilledMidRunLosesNothing(Route route) throws Exception {
     try (TestDatabases databases = new TestDatabases()) {
       SyncedTable<Item> items = SyncedTable.items(route, databases);
