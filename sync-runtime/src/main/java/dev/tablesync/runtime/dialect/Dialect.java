@@ -4,6 +4,7 @@ import dev.tablesync.runtime.spi.ColumnValues;
 import dev.tablesync.runtime.spi.TableSpec;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -63,10 +64,12 @@ public interface Dialect {
   Optional<BulkLoader> bulkLoader(TableSpec table);
 
   /**
-   * Like {@link #bulkLoader}, for rows whose keys the target may have already (a backlog): through
-   * a staging table and one set-based upsert from it, where the product has a bulk path.
+   * The bulk paths for rows whose keys the target may have already (a backlog), in the order to
+   * try them: one that is faster where every key is new and declines otherwise (MySQL's {@code
+   * LOAD DATA ... IGNORE}), then one through a staging table and one set-based upsert from it.
+   * Empty when the product has no bulk path.
    */
-  Optional<BulkLoader> stagedBulkLoader(TableSpec table);
+  List<BulkLoader> backlogLoaders(TableSpec table);
 
   /**
    * The read of one row by its key: the table's query wrapped like {@link #keysetSelect}, with one

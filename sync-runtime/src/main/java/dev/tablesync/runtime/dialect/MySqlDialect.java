@@ -83,11 +83,19 @@ public class MySqlDialect extends StandardDialect {
             table.targetTable(), List.of(), loadInto(table, quote(table.targetTable())), List.of()));
   }
 
+  /**
+   * The snapshot's {@code LOAD DATA ... IGNORE}, which skips (and warns of) a key the target has,
+   * then the load into a staging table.
+   */
   @Override
-  public Optional<BulkLoader> stagedBulkLoader(TableSpec table) {
+  public List<BulkLoader> backlogLoaders(TableSpec table) {
     if (hasInstantColumns(table)) {
-      return Optional.empty();
+      return List.of();
     }
+    return List.of(bulkLoader(table).orElseThrow(), stagedLoad(table));
+  }
+
+  private BulkLoader stagedLoad(TableSpec table) {
     // A temporary table hides a table of the same name for the session; no target is touched.
     String stage = "tablesync_stage";
     String columns = columnList(table);
@@ -97,14 +105,13 @@ public class MySqlDialect extends StandardDialect {
             + (rowAlias
                 ? "SELECT * FROM (" + select + ") AS new" + updateFromNew(table)
                 : select + updateFromValues(table));
-    return Optional.of(
-        new LoadDataLocalInfile(
-            table.targetTable(),
-            List.of(
-                "DROP TEMPORARY TABLE IF EXISTS " + stage,
-                "CREATE TEMPORARY TABLE " + stage + " LIKE " + quote(table.targetTable())),
-            loadInto(table, stage),
-            List.of(upsert, "DROP TEMPORARY TABLE " + stage)));
+    return new LoadDataLocalInfile(
+        table.targetTable(),
+        List.of(
+            "DROP TEMPORARY TABLE IF EXISTS " + stage,
+            "CREATE TEMPORARY TABLE " + stage + " LIKE " + quote(table.targetTable())),
+        loadInto(table, stage),
+        List.of(upsert, "DROP TEMPORARY TABLE " + stage));
   }
 
   /** The {@code LOAD DATA} of the table's columns into {@code into}, a quoted table name. */

@@ -53,8 +53,8 @@ public final class PostgresDialect extends StandardDialect {
 
   /** {@link #bulkLoader}'s {@code COPY} is staged already. */
   @Override
-  public Optional<BulkLoader> stagedBulkLoader(TableSpec table) {
-    return bulkLoader(table);
+  public List<BulkLoader> backlogLoaders(TableSpec table) {
+    return bulkLoader(table).stream().toList();
   }
 
   @Override

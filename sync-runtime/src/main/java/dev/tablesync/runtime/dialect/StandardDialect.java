@@ -189,8 +189,8 @@ public abstract class StandardDialect implements Dialect {
   }
 
   @Override
-  public Optional<BulkLoader> stagedBulkLoader(TableSpec table) {
-    return Optional.empty();
+  public List<BulkLoader> backlogLoaders(TableSpec table) {
+    return List.of();
   }
 
   public String keyedSelect(TableSpec table) {

@@ -8,14 +8,17 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.AbstractList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes many records through one of the target's bulk paths, in the open transaction: when the
- * target has none, or the load fails for a row's data or does not store every row as given, the
- * load is undone and the records are upserted instead, which finds and names the rows at fault.
+ * Writes many records through the target's bulk paths, in the open transaction: each is tried in
+ * turn, and a load that fails for a row's data or does not store every row as given is undone;
+ * when none stored them, the records are upserted, which finds and names the rows at fault. A
+ * path that declined once (a key the target had, for one that only adds rows) is not tried again,
+ * unless it is the last.
  *
  * @param <R> the table's record
  */
@@ -26,14 +29,14 @@ final class BulkWriter<R extends Record> {
   private final TableSync<R> sync;
   private final TablePlan plan;
   private final TargetWriter<R> writer;
-  private final Optional<BulkLoader> loader;
+  private final List<BulkLoader> loaders;
+  private final Set<BulkLoader> declined = ConcurrentHashMap.newKeySet();
 
-  BulkWriter(
-      TableSync<R> sync, TablePlan plan, TargetWriter<R> writer, Optional<BulkLoader> loader) {
+  BulkWriter(TableSync<R> sync, TablePlan plan, TargetWriter<R> writer, List<BulkLoader> loaders) {
     this.sync = sync;
     this.plan = plan;
     this.writer = writer;
-    this.loader = loader;
+    this.loaders = List.copyOf(loaders);
   }
 
   /**
@@ -44,18 +47,29 @@ final class BulkWriter<R extends Record> {
   List<RejectedRow> write(
       Connection target, TargetWriter.Statements statements, List<R> records)
       throws SQLException {
-    if (loader.isPresent() && !records.isEmpty()) {
+    if (records.isEmpty()) {
+      return List.of();
+    }
+    List<R> rows = null;
+    for (int i = 0; i < loaders.size(); i++) {
+      BulkLoader loader = loaders.get(i);
+      boolean last = i == loaders.size() - 1;
+      if (!last && declined.contains(loader)) {
+        continue;
+      }
+      rows = rows == null ? writer.lastOfEachKey(records) : rows;
       Savepoint beforeLoad = target.setSavepoint();
       try {
-        if (loader.get().load(target, valuesOf(writer.lastOfEachKey(records)))) {
+        if (loader.load(target, valuesOf(rows))) {
           return List.of();
         }
-        log.debug("{}: the bulk load did not store every row as given; upserting", name());
+        log.debug("{}: a bulk load did not store every row as given", name());
+        declined.add(loader);
       } catch (SQLException e) {
         if (plan.classify(e) != ErrorKind.BAD_DATA) {
           throw e;
         }
-        log.debug("{}: the bulk load was rejected ({}); upserting", name(), Redaction.describe(e));
+        log.debug("{}: a bulk load was rejected ({})", name(), Redaction.describe(e));
       }
       target.rollback(beforeLoad);
     }

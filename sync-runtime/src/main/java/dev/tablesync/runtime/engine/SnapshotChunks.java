@@ -25,7 +25,7 @@ final class SnapshotChunks<R extends Record> {
   SnapshotChunks(TableSync<R> sync, SnapshotPlan plan, TablePlan tablePlan, TargetWriter<R> writer) {
     this.plan = plan;
     this.tablePlan = tablePlan;
-    this.writer = new BulkWriter<>(sync, tablePlan, writer, plan.bulkLoader());
+    this.writer = new BulkWriter<>(sync, tablePlan, writer, plan.bulkLoader().stream().toList());
     this.cursorType = sync.spec().cursor().javaType();
   }
 

@@ -98,7 +98,7 @@ public final class TableRunner<R extends Record> {
         new Backlog<>(
             table.batchSize(),
             settings.backlogChunkSize(),
-            new BulkWriter<>(sync, plan, writer, plan.target().stagedBulkLoader(table)),
+            new BulkWriter<>(sync, plan, writer, plan.target().backlogLoaders(table)),
             writer);
     this.source = source;
     this.target = target;

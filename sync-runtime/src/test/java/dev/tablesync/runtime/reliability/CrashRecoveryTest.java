@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ObjIntConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -94,31 +95,47 @@ class CrashRecoveryTest {
       List<String> steps = faults.steps().subList(0, stepsInRun.get());
       shipments.assertSame("runs without faults");
 
-      // Creating the cursor table is tried once more when it fails, on purpose: faults there pass.
-      int creatingSteps = steps.indexOf("target: executeQuery");
-      int round = 2;
-      for (FaultPlan.Kind kind : FaultPlan.Kind.values()) {
-        for (FaultPlan.Timing timing : FaultPlan.Timing.values()) {
-          for (int step = 0; step < steps.size(); step++) {
-            String fault = "step " + step + " of " + steps + ", " + timing + ", " + kind;
-            changeTenShipments(shipments, round++);
-            faults.failAt(step, timing, kind);
-            boolean failed = runFails(engine);
-            assertNotNull(faults.injected(), "not reached: " + fault);
-            faults.reset();
-            faultsInjected.incrementAndGet();
-            if (kind == FaultPlan.Kind.TRANSIENT || step < creatingSteps) {
-              assertFalse(failed, "the run recovers by itself from " + fault);
-            } else {
-              assertTrue(failed, "the run fails at " + fault);
-            }
-            shipments.assertCursorNotAhead(fault);
-            shipments.assertNothingAfterCursor(fault);
-            if (failed) {
-              engine.run("shipment");
-            }
-            recovered(shipments, fault);
+      strikeEveryStep(engine, faults, shipments, steps, 2, CrashRecoveryTest::changeTenShipments);
+    }
+  }
+
+  /**
+   * Strikes each of {@code steps} in turn, with each kind and timing of fault, in a run after
+   * {@code nextRound} changed the source (rounds from {@code firstRound} on); checks that the run recovers by itself from a
+   * transient fault and fails at any other, that the cursor is never ahead of the data, and that
+   * a new run after a failure makes the target equal to the source.
+   */
+  private static void strikeEveryStep(
+      SyncEngine engine,
+      FaultPlan faults,
+      SyncedTable<Shipment> shipments,
+      List<String> steps,
+      int firstRound,
+      ObjIntConsumer<SyncedTable<Shipment>> nextRound) {
+    // Creating the cursor table is tried once more when it fails, on purpose: faults there pass.
+    int creatingSteps = steps.indexOf("target: executeQuery");
+    int round = firstRound;
+    for (FaultPlan.Kind kind : FaultPlan.Kind.values()) {
+      for (FaultPlan.Timing timing : FaultPlan.Timing.values()) {
+        for (int step = 0; step < steps.size(); step++) {
+          String fault = "step " + step + " of " + steps + ", " + timing + ", " + kind;
+          nextRound.accept(shipments, round++);
+          faults.failAt(step, timing, kind);
+          boolean failed = runFails(engine);
+          assertNotNull(faults.injected(), "not reached: " + fault);
+          faults.reset();
+          faultsInjected.incrementAndGet();
+          if (kind == FaultPlan.Kind.TRANSIENT || step < creatingSteps) {
+            assertFalse(failed, "the run recovers by itself from " + fault);
+          } else {
+            assertTrue(failed, "the run fails at " + fault);
           }
+          shipments.assertCursorNotAhead(fault);
+          shipments.assertNothingAfterCursor(fault);
+          if (failed) {
+            engine.run("shipment");
+          }
+          recovered(shipments, fault);
         }
       }
     }
@@ -217,38 +234,20 @@ class CrashRecoveryTest {
                   })
               .build();
       // Each round changes all 14 rows at one new time: two batches of 4, then a chunk of 5
-      // through the staged bulk path, then a short chunk of 1, upserted.
-      massUpdate(shipments, 0);
-      engine.run("shipment");
-      massUpdate(shipments, 1);
+      // through the staged bulk path, then a short chunk of 1, upserted. The first mass update
+      // finds that loading only new keys no longer works (MySQL, MariaDB): the steps are the
+      // second's.
+      for (int round = 0; round < 2; round++) {
+        massUpdate(shipments, round);
+        engine.run("shipment");
+      }
+      massUpdate(shipments, 2);
       faults.reset();
       engine.run("shipment");
       List<String> steps = faults.steps().subList(0, stepsInRun.get());
       shipments.assertSame("runs without faults");
 
-      int round = 2;
-      for (FaultPlan.Kind kind : FaultPlan.Kind.values()) {
-        for (FaultPlan.Timing timing : FaultPlan.Timing.values()) {
-          for (int step = 0; step < steps.size(); step++) {
-            String fault = "step " + step + " of " + steps + ", " + timing + ", " + kind;
-            massUpdate(shipments, round++);
-            faults.failAt(step, timing, kind);
-            boolean failed = runFails(engine);
-            assertNotNull(faults.injected(), "not reached: " + fault);
-            faults.reset();
-            faultsInjected.incrementAndGet();
-            if (kind == FaultPlan.Kind.TRANSIENT) {
-              assertFalse(failed, "the run recovers by itself from " + fault);
-            }
-            shipments.assertCursorNotAhead(fault);
-            shipments.assertNothingAfterCursor(fault);
-            if (failed) {
-              engine.run("shipment");
-            }
-            recovered(shipments, fault);
-          }
-        }
-      }
+      strikeEveryStep(engine, faults, shipments, steps, 3, CrashRecoveryTest::massUpdate);
     }
   }
 
