@@ -133,10 +133,10 @@ final class HandWritten {
           stored[0] = row.getObject(1, LocalDateTime.class);
           stored[1] = row.getLong(2);
         }
-        Object[][] values =
-            next != null && Arrays.equals(stored, nextAfter)
-                ? next.get()
-                : readAfter(read, stored, batch);
+        Object[][] values = next == null ? null : next.get(); // the source connection is free
+        if (values == null || !Arrays.equals(stored, nextAfter)) {
+          values = readAfter(read, stored, batch);
+        }
         next = null;
         if (values.length == 0) {
           to.rollback();
@@ -157,20 +157,20 @@ final class HandWritten {
           int p = 1;
           for (Object[] row : values) {
             for (Object value : row) {
-              upsert.setObject(p++, value);
+              bind(upsert, p++, value);
             }
           }
           upsert.executeUpdate();
         } else {
           for (Object[] row : values) {
             for (int i = 0; i < row.length; i++) {
-              single.setObject(i + 1, row[i]);
+              bind(single, i + 1, row[i]);
             }
             single.addBatch();
           }
           single.executeBatch();
         }
-        cursor.setObject(1, after[0]);
+        bind(cursor, 1, after[0]);
         cursor.setLong(2, (Long) after[1]);
         cursor.executeUpdate();
         to.commit();
@@ -189,6 +189,19 @@ final class HandWritten {
       }
     }
     return rows;
+  }
+
+  /**
+   * Binds a value, a date-time as text with every fraction digit: MySQL Connector/J drops the
+   * fraction of a bound {@code LocalDateTime} on MariaDB 10, which it takes for MySQL 5.5.
+   */
+  private static void bind(PreparedStatement statement, int index, Object value)
+      throws SQLException {
+    if (value instanceof LocalDateTime dateTime) {
+      statement.setString(index, dateTime.toLocalDate() + " " + dateTime.toLocalTime());
+    } else {
+      statement.setObject(index, value);
+    }
   }
 
   private static Object[][] readAfter(PreparedStatement read, Object[] after, int batch)

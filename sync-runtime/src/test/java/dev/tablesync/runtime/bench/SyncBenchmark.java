@@ -199,7 +199,7 @@ public final class SyncBenchmark {
               TestServers.running("local MariaDB", LOCAL_MARIADB, TestServer.Product.MARIADB),
               false));
     } else {
-      lines.add("local MariaDB and PostgreSQL services: not answering, not measured");
+      add("local MariaDB and PostgreSQL services: not answering, not measured");
     }
     for (Servers servers : pairs) {
       measure(servers);
@@ -209,6 +209,12 @@ public final class SyncBenchmark {
         "seconds");
     lines.forEach(System.out::println);
     summaries.forEach(System.out::println);
+  }
+
+  /** Adds a line to the table, and prints it at once: a long run shows its progress. */
+  private void add(String line) {
+    lines.add(line);
+    System.out.println("| " + line);
   }
 
   private void measure(Servers servers) throws Exception {
@@ -230,8 +236,8 @@ public final class SyncBenchmark {
                         / (1 << 20) + "M")
             + ")";
     drop(probe);
-    lines.add("");
-    lines.add(String.format(Locale.ROOT, "%s, %,d rows, batch %d: %s", servers.label(), rows,
+    add("");
+    add(String.format(Locale.ROOT, "%s, %,d rows, batch %d: %s", servers.label(), rows,
         batch, serverText));
 
     long seedLost = 0;
@@ -255,10 +261,10 @@ public final class SyncBenchmark {
     }
 
     double[] readCost = SourceReadCost.measure(source, batch);
-    lines.add(String.format(Locale.ROOT,
+    add(String.format(Locale.ROOT,
         "%-58s %-62s %9.2f ms / %.2f ms", "source read per batch, start / end of table",
         "TableSync (row values) | " + serverText, readCost[0], readCost[1]));
-    lines.add(String.format(Locale.ROOT,
+    add(String.format(Locale.ROOT,
         "%-58s %-62s %9.2f ms / %.2f ms", "source read per batch, start / end of table",
         "expanded form c >= ? AND (c > ? OR ...) | " + serverText, readCost[2], readCost[3]));
 
@@ -299,22 +305,22 @@ public final class SyncBenchmark {
             .build();
     small.run("bench_supplier");
     double changedInSmall = changeAndSync(smallSource, small, 10_000);
-    lines.add(String.format(Locale.ROOT, "%-58s %-62s %19.2f s",
+    add(String.format(Locale.ROOT, "%-58s %-62s %19.2f s",
         "10,000 changed rows in a " + String.format("%,d", rows) + "-row table",
         Driver.MARIADB.name() + ", defaults", changedInLarge));
-    lines.add(String.format(Locale.ROOT, "%-58s %-62s %19.2f s",
+    add(String.format(Locale.ROOT, "%-58s %-62s %19.2f s",
         "10,000 changed rows in a 10,000-row table", Driver.MARIADB.name() + ", defaults",
         changedInSmall));
 
     ProcessorCost.Result processor = ProcessorCost.measure(200, 3);
-    lines.add(String.format(Locale.ROOT, "%-58s %-62s %19.2f s", "javac, 200 records, -proc:none",
+    add(String.format(Locale.ROOT, "%-58s %-62s %19.2f s", "javac, 200 records, -proc:none",
         "median", processor.plainSeconds()));
-    lines.add(String.format(Locale.ROOT, "%-58s %-62s %19.2f s",
+    add(String.format(Locale.ROOT, "%-58s %-62s %19.2f s",
         "javac, 200 records, with the processor", "median", processor.processedSeconds()));
 
     DataSource smallHeapTarget = target(servers.target(), Driver.MARIADB);
     boolean smallHeap = syncInSmallHeap(source, smallHeapTarget) && count(smallHeapTarget) == rows;
-    lines.add(String.format("%-58s %-62s %10s", "-Xmx64m JVM snapshots all "
+    add(String.format("%-58s %-62s %10s", "-Xmx64m JVM snapshots all "
         + String.format("%,d", rows) + " rows", Driver.MARIADB.name(), smallHeap ? "yes" : "NO"));
   }
 
@@ -361,14 +367,14 @@ public final class SyncBenchmark {
 
   private void line(String variant, Driver driver, double rowsPerSecond, double seconds,
       String note) {
-    lines.add(
+    add(
         String.format(
             Locale.ROOT, "%-58s %-62s %,10.0f %9.2f s  %s", variant, describe(driver), rowsPerSecond,
             seconds, note));
   }
 
   private void pollLine(String variant, Driver driver, double millis) {
-    lines.add(String.format(Locale.ROOT, "%-58s %-62s %12s %9.3f ms", variant, describe(driver),
+    add(String.format(Locale.ROOT, "%-58s %-62s %12s %9.3f ms", variant, describe(driver),
         "median", millis));
   }
 
