@@ -90,48 +90,48 @@ public final class SupplierSync implements TableSync<Supplier> {
   }
 
   @Override
-  public void bind(PreparedStatement statement, Supplier row, ColumnValues columnValues) throws
-      SQLException {
-    statement.setLong(1, row.supplierId());
+  public void bind(PreparedStatement statement, int first, Supplier row, ColumnValues columnValues)
+      throws SQLException {
+    statement.setLong(first, row.supplierId());
     String supplierDocumentStatus = row.supplierDocumentStatus();
     if (supplierDocumentStatus == null) {
-      statement.setNull(2, Types.VARCHAR);
+      statement.setNull(first + 1, Types.VARCHAR);
     } else {
-      statement.setString(2, supplierDocumentStatus);
+      statement.setString(first + 1, supplierDocumentStatus);
     }
     String supplierForbideStatus = row.supplierForbideStatus();
     if (supplierForbideStatus == null) {
-      statement.setNull(3, Types.VARCHAR);
+      statement.setNull(first + 2, Types.VARCHAR);
     } else {
-      statement.setString(3, supplierForbideStatus);
+      statement.setString(first + 2, supplierForbideStatus);
     }
     String supplierNumber = row.supplierNumber();
     if (supplierNumber == null) {
-      statement.setNull(4, Types.VARCHAR);
+      statement.setNull(first + 3, Types.VARCHAR);
     } else {
-      statement.setString(4, supplierNumber);
+      statement.setString(first + 3, supplierNumber);
     }
-    statement.setLong(5, row.supplierGroupId());
-    statement.setLong(6, row.masterId());
-    statement.setLong(7, row.userOrgId());
-    columnValues.setLocalDateTime(statement, 8, row.lastTime());
+    statement.setLong(first + 4, row.supplierGroupId());
+    statement.setLong(first + 5, row.masterId());
+    statement.setLong(first + 6, row.userOrgId());
+    columnValues.setLocalDateTime(statement, first + 7, row.lastTime());
     String supplierName = row.supplierName();
     if (supplierName == null) {
-      statement.setNull(9, Types.VARCHAR);
+      statement.setNull(first + 8, Types.VARCHAR);
     } else {
-      statement.setString(9, supplierName);
+      statement.setString(first + 8, supplierName);
     }
     String supplierGroupNumber = row.supplierGroupNumber();
     if (supplierGroupNumber == null) {
-      statement.setNull(10, Types.VARCHAR);
+      statement.setNull(first + 9, Types.VARCHAR);
     } else {
-      statement.setString(10, supplierGroupNumber);
+      statement.setString(first + 9, supplierGroupNumber);
     }
     String supplierGroupName = row.supplierGroupName();
     if (supplierGroupName == null) {
-      statement.setNull(11, Types.VARCHAR);
+      statement.setNull(first + 10, Types.VARCHAR);
     } else {
-      statement.setString(11, supplierGroupName);
+      statement.setString(first + 10, supplierGroupName);
     }
   }
 

@@ -113,21 +113,21 @@ class GeneratedCodeTest {
       delimiter = '|',
       value = {
         "LocalDateTime | LocalDateTime value = columnValues.getLocalDateTime(rs, 2);"
-            + " | columnValues.setLocalDateTime(statement, 2, row.value());",
+            + " | columnValues.setLocalDateTime(statement, first + 1, row.value());",
         "OffsetDateTime | OffsetDateTime value = columnValues.getOffsetDateTime(rs, 2);"
-            + " | columnValues.setOffsetDateTime(statement, 2, row.value());",
+            + " | columnValues.setOffsetDateTime(statement, first + 1, row.value());",
         "Instant | OffsetDateTime valueValue = columnValues.getOffsetDateTime(rs, 2);"
-            + " | columnValues.setOffsetDateTime(statement, 2,"
+            + " | columnValues.setOffsetDateTime(statement, first + 1,"
             + " value == null ? null : value.atOffset(ZoneOffset.UTC));",
         "LocalTime | LocalTime value = rs.getObject(2, LocalTime.class);"
-            + " | columnValues.setLocalTime(statement, 2, row.value());",
+            + " | columnValues.setLocalTime(statement, first + 1, row.value());",
         "UUID | String valueText = rs.getString(2);"
-            + " | columnValues.setUuid(statement, 2, row.value());",
+            + " | columnValues.setUuid(statement, first + 1, row.value());",
         "LocalDate | LocalDate value = rs.getObject(2, LocalDate.class);"
-            + " | statement.setObject(2, value);",
-        "Long | Long value = rs.getLong(2); | statement.setLong(2, value);",
-        "byte[] | byte[] value = rs.getBytes(2); | statement.setBytes(2, value);",
-        "float | float value = rs.getFloat(2); | statement.setDouble(2, row.value());"
+            + " | statement.setObject(first + 1, value);",
+        "Long | Long value = rs.getLong(2); | statement.setLong(first + 1, value);",
+        "byte[] | byte[] value = rs.getBytes(2); | statement.setBytes(first + 1, value);",
+        "float | float value = rs.getFloat(2); | statement.setDouble(first + 1, row.value());"
       })
   void eachTypeIsReadAndBoundWithItsOwnCalls(String type, String read, String bind) {
     String code =

@@ -65,6 +65,9 @@ public final class SyncEngine {
   /** The default number of rows per chunk of a snapshot. */
   public static final int DEFAULT_SNAPSHOT_CHUNK_SIZE = 20_000;
 
+  /** The default number of rows per chunk of a table far behind. */
+  public static final int DEFAULT_BACKLOG_CHUNK_SIZE = 20_000;
+
   /** The MDC key that holds the table's name while it runs. */
   public static final String MDC_TABLE = "tablesync.table";
 
@@ -292,6 +295,7 @@ public final class SyncEngine {
     private int snapshotChunkSize = DEFAULT_SNAPSHOT_CHUNK_SIZE;
     private boolean createTables = true;
     private EngineMetrics metrics;
+    private int backlogChunkSize = DEFAULT_BACKLOG_CHUNK_SIZE;
 
     private Builder() {}
 
@@ -408,6 +412,23 @@ public final class SyncEngine {
       return this;
     }
 
+    /**
+     * Rows per chunk of a table far behind; {@value #DEFAULT_BACKLOG_CHUNK_SIZE} by default, 0
+     * for none. Once a batch comes back full, the next reads ask for this many rows, and a read
+     * that gets them all is written through the target's bulk path into a staging table and one
+     * set-based upsert from it ({@code LOAD DATA LOCAL INFILE} on MySQL and MariaDB, {@code COPY}
+     * on PostgreSQL, batched upserts elsewhere), in one transaction with the stored position, as
+     * a batch is. Two chunks' rows are held in memory at a time.
+     */
+    public Builder backlogChunkSize(int backlogChunkSize) {
+      if (backlogChunkSize < 0) {
+        throw new IllegalArgumentException(
+            "backlogChunkSize must be 0 (no chunks) or more, was " + backlogChunkSize);
+      }
+      this.backlogChunkSize = backlogChunkSize;
+      return this;
+    }
+
     /** Hears about every committed batch and finished run. */
     public Builder listener(SyncListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
@@ -437,7 +458,8 @@ public final class SyncEngine {
               whenBusy,
               snapshot,
               snapshotChunkSize,
-              createTables);
+              createTables,
+              backlogChunkSize);
       EngineTables.Prepared prepared = EngineTables.prepare(found, dataSources, settings);
       Map<String, TableSpec> specs = new HashMap<>();
       for (TableSync<?> table : found) {

@@ -226,17 +226,18 @@ public final class SyncerWriter {
             .addAnnotation(Override.class)
             .addModifiers(Modifier.PUBLIC)
             .addParameter(STATEMENT, "statement")
+            .addParameter(int.class, "first")
             .addParameter(table.record(), "row")
             .addParameter(COLUMN_VALUES, "columnValues")
             .addException(SQL_EXCEPTION);
     List<ColumnModel> columns = table.columns();
     for (int i = 0; i < columns.size(); i++) {
-      bind.addCode(bindColumn(columns.get(i), i + 1));
+      bind.addCode(bindColumn(columns.get(i), i == 0 ? "first" : "first + " + i));
     }
     return bind.build();
   }
 
-  private static CodeBlock bindColumn(ColumnModel column, int index) {
+  private static CodeBlock bindColumn(ColumnModel column, String index) {
     JdbcType jdbc = column.jdbcType();
     String accessor = "row." + column.component() + "()";
     return switch (jdbc.bind()) {
@@ -278,7 +279,7 @@ public final class SyncerWriter {
    * component that is null binds NULL of the type's SQL type instead.
    */
   private static CodeBlock bindOrSetNull(
-      ColumnModel column, int index, Function<String, CodeBlock> setter) {
+      ColumnModel column, String index, Function<String, CodeBlock> setter) {
     String accessor = "row." + column.component() + "()";
     if (column.primitive()) {
       return CodeBlock.builder().addStatement(setter.apply(accessor)).build();

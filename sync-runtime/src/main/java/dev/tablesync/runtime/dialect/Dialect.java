@@ -2,7 +2,9 @@ package dev.tablesync.runtime.dialect;
 
 import dev.tablesync.runtime.spi.ColumnValues;
 import dev.tablesync.runtime.spi.TableSpec;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -62,13 +64,46 @@ public interface Dialect {
   Optional<BulkLoader> bulkLoader(TableSpec table);
 
   /**
+   * The bulk paths for rows whose keys the target may have already (a backlog), in the order to
+   * try them: one that is faster where every key is new and declines otherwise (MySQL's {@code
+   * LOAD DATA ... IGNORE}), then one through a staging table and one set-based upsert from it.
+   * Empty when the product has no bulk path.
+   */
+  List<BulkLoader> backlogLoaders(TableSpec table);
+
+  /**
    * The read of one row by its key: the table's query wrapped like {@link #keysetSelect}, with one
    * parameter per key column, in key order.
    */
   String keyedSelect(TableSpec table);
 
   /** Inserts one row, or updates every non-key column of the row with the same key. */
-  String upsert(TableSpec table);
+  default String upsert(TableSpec table) {
+    return upsert(table, 1);
+  }
+
+  /**
+   * Like {@link #upsert(TableSpec)} for {@code rows} rows in one statement, their parameters row
+   * after row, each row's in spec column order. Its rows must have different keys.
+   */
+  String upsert(TableSpec table, int rows);
+
+  /** The most bind parameters one statement may carry. */
+  int maxParameters();
+
+  /**
+   * The most bytes one statement may take on {@code connection}'s server (MySQL's {@code
+   * max_allowed_packet}), or {@link Long#MAX_VALUE} when only memory limits it.
+   */
+  long maxStatementBytes(Connection connection) throws SQLException;
+
+  /**
+   * Whether a statement that fails is undone by the database alone, the transaction and its locks
+   * kept (InnoDB does so): then no savepoint is needed to write a rejected batch again row by
+   * row. Elsewhere a failure may abort the transaction (PostgreSQL's does) unless a savepoint was
+   * set.
+   */
+  boolean undoesFailedStatements();
 
   /**
    * A query of the target table that returns no rows, only its columns in spec order, so that

@@ -43,9 +43,10 @@ public final class H2Dialect extends StandardDialect {
   }
 
   @Override
-  public String upsert(TableSpec table) {
+  public String upsert(TableSpec table, int rows) {
     return "MERGE INTO " + quote(table.targetTable()) + " (" + columnList(table) + ")\nKEY ("
-        + keyColumns(table, c -> quote(c.name()), ", ") + ")\nVALUES (" + placeholders(table) + ")";
+        + keyColumns(table, c -> quote(c.name()), ", ") + ")\nVALUES "
+        + rowsOfPlaceholders(table, rows);
   }
 
   @Override

@@ -20,6 +20,11 @@ import org.slf4j.LoggerFactory;
  * skipped with a warning instead, and so is a value the server adjusts (with {@code LOCAL},
  * strict mode only warns), so any warning makes the caller upsert the chunk: exact, and as fast
  * as the load where the keys are new, as in an initial sync.
+ *
+ * <p>Staged, the rows are loaded into a temporary table of the target's columns instead, and
+ * written from it by one {@code INSERT ... SELECT ... ON DUPLICATE KEY UPDATE}: new and existing
+ * keys alike, as a backlog has them. Temporary tables are the session's own, and creating or
+ * dropping one does not end the transaction.
  */
 final class LoadDataLocalInfile implements BulkLoader {
 
@@ -38,18 +43,25 @@ final class LoadDataLocalInfile implements BulkLoader {
   private static final Set<Integer> LOCAL_DATA_REFUSED = Set.of(1148, 3948, 4166);
 
   private final String table;
+  private final List<String> before;
   private final String load;
+  private final List<String> after;
   private final AtomicBoolean toldUnavailable = new AtomicBoolean();
   /** Set once local data was refused; an engine's later loads do not ask again. */
   private volatile boolean refused;
 
   /**
    * @param table the target table, for logs
+   * @param before statements run before the load: a staging table's creation
    * @param load the {@code LOAD DATA LOCAL INFILE} statement
+   * @param after statements run after a load that stored every row: the upsert from the staging
+   *     table, and its removal
    */
-  LoadDataLocalInfile(String table, String load) {
+  LoadDataLocalInfile(String table, List<String> before, String load, List<String> after) {
     this.table = table;
+    this.before = List.copyOf(before);
     this.load = load;
+    this.after = List.copyOf(after);
   }
 
   /** A value as the load reads it: bytes in hex, which the statement decodes with UNHEX. */
@@ -66,8 +78,20 @@ final class LoadDataLocalInfile implements BulkLoader {
       if (!sendsRows(statement, new TabSeparatedRows(rows, LoadDataLocalInfile::text))) {
         return false;
       }
+      // On a statement of their own: a driver sends the stream with the next statement it runs.
+      try (Statement staging = target.createStatement()) {
+        for (String sql : before) {
+          staging.execute(sql);
+        }
+      }
       int inserted = statement.executeUpdate(load);
-      return inserted == rows.size() && statement.getWarnings() == null;
+      if (inserted != rows.size() || statement.getWarnings() != null) {
+        return false;
+      }
+      for (String sql : after) {
+        statement.execute(sql);
+      }
+      return true;
     } catch (SQLException e) {
       if (!LOCAL_DATA_REFUSED.contains(e.getErrorCode())) {
         throw e;
@@ -98,7 +122,7 @@ final class LoadDataLocalInfile implements BulkLoader {
 
   private void tellUnavailable(String why) {
     if (toldUnavailable.compareAndSet(false, true)) {
-      log.info("{}: snapshot chunks are written with batched upserts: {}", table, why);
+      log.info("{}: bulk writes are batched upserts instead: {}", table, why);
     }
   }
 }

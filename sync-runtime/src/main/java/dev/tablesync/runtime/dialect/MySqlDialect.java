@@ -3,7 +3,10 @@ package dev.tablesync.runtime.dialect;
 import dev.tablesync.runtime.spi.ColumnSpec;
 import dev.tablesync.runtime.spi.ColumnValues;
 import dev.tablesync.runtime.spi.TableSpec;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,15 +54,22 @@ public class MySqlDialect extends StandardDialect {
   }
 
   @Override
-  public String upsert(TableSpec table) {
+  public String upsert(TableSpec table, int rows) {
     String insert =
-        "INSERT INTO " + quote(table.targetTable()) + " (" + columnList(table) + ")\nVALUES ("
-            + placeholders(table) + ")";
-    if (rowAlias) {
-      return insert + " AS new\nON DUPLICATE KEY UPDATE "
-          + nonKeyColumns(table, c -> quote(c.name()) + " = new." + quote(c.name()));
-    }
-    return insert + "\nON DUPLICATE KEY UPDATE "
+        "INSERT INTO " + quote(table.targetTable()) + " (" + columnList(table) + ")\nVALUES "
+            + rowsOfPlaceholders(table, rows);
+    return rowAlias ? insert + " AS new" + updateFromNew(table) : insert + updateFromValues(table);
+  }
+
+  /** {@code ON DUPLICATE KEY UPDATE} of every non-key column from the row named {@code new}. */
+  private String updateFromNew(TableSpec table) {
+    return "\nON DUPLICATE KEY UPDATE "
+        + nonKeyColumns(table, c -> quote(c.name()) + " = new." + quote(c.name()));
+  }
+
+  /** {@code ON DUPLICATE KEY UPDATE} of every non-key column from {@code VALUES()}. */
+  private String updateFromValues(TableSpec table) {
+    return "\nON DUPLICATE KEY UPDATE "
         + nonKeyColumns(table, c -> quote(c.name()) + " = VALUES(" + quote(c.name()) + ")");
   }
 
@@ -68,6 +78,44 @@ public class MySqlDialect extends StandardDialect {
     if (hasInstantColumns(table)) {
       return Optional.empty();
     }
+    return Optional.of(
+        new LoadDataLocalInfile(
+            table.targetTable(), List.of(), loadInto(table, quote(table.targetTable())), List.of()));
+  }
+
+  /**
+   * The snapshot's {@code LOAD DATA ... IGNORE}, which skips (and warns of) a key the target has,
+   * then the load into a staging table.
+   */
+  @Override
+  public List<BulkLoader> backlogLoaders(TableSpec table) {
+    if (hasInstantColumns(table)) {
+      return List.of();
+    }
+    return List.of(bulkLoader(table).orElseThrow(), stagedLoad(table));
+  }
+
+  private BulkLoader stagedLoad(TableSpec table) {
+    // A temporary table hides a table of the same name for the session; no target is touched.
+    String stage = "tablesync_stage";
+    String columns = columnList(table);
+    String select = "SELECT " + columns + " FROM " + stage;
+    String upsert =
+        "INSERT INTO " + quote(table.targetTable()) + " (" + columns + ")\n"
+            + (rowAlias
+                ? "SELECT * FROM (" + select + ") AS new" + updateFromNew(table)
+                : select + updateFromValues(table));
+    return new LoadDataLocalInfile(
+        table.targetTable(),
+        List.of(
+            "DROP TEMPORARY TABLE IF EXISTS " + stage,
+            "CREATE TEMPORARY TABLE " + stage + " LIKE " + quote(table.targetTable())),
+        loadInto(table, stage),
+        List.of(upsert, "DROP TEMPORARY TABLE " + stage));
+  }
+
+  /** The {@code LOAD DATA} of the table's columns into {@code into}, a quoted table name. */
+  private String loadInto(TableSpec table, String into) {
     List<String> fields = new ArrayList<>();
     List<String> decoded = new ArrayList<>();
     for (int i = 0; i < table.columns().size(); i++) {
@@ -81,11 +129,24 @@ public class MySqlDialect extends StandardDialect {
       }
     }
     // The driver sends the stream it is given; the file name is only what the syntax needs.
-    String load =
-        "LOAD DATA LOCAL INFILE 'tablesync-rows' IGNORE INTO TABLE " + quote(table.targetTable())
-            + " CHARACTER SET utf8mb4 (" + String.join(", ", fields) + ")"
-            + (decoded.isEmpty() ? "" : " SET " + String.join(", ", decoded));
-    return Optional.of(new LoadDataLocalInfile(table.targetTable(), load));
+    return "LOAD DATA LOCAL INFILE 'tablesync-rows' IGNORE INTO TABLE " + into
+        + " CHARACTER SET utf8mb4 (" + String.join(", ", fields) + ")"
+        + (decoded.isEmpty() ? "" : " SET " + String.join(", ", decoded));
+  }
+
+  @Override
+  public long maxStatementBytes(Connection connection) throws SQLException {
+    try (Statement query = connection.createStatement();
+        ResultSet packet = query.executeQuery("SELECT @@max_allowed_packet")) {
+      packet.next();
+      return packet.getLong(1);
+    }
+  }
+
+  /** InnoDB undoes a failed statement and keeps the transaction, with its locks. */
+  @Override
+  public boolean undoesFailedStatements() {
+    return true;
   }
 
   @Override

@@ -55,7 +55,7 @@ final class PostgresCopy implements BulkLoader {
     if (PG_CONNECTION.isEmpty() || !target.isWrapperFor(PG_CONNECTION.get())) {
       if (toldUnavailable.compareAndSet(false, true)) {
         log.info(
-            "{}: snapshot chunks are written with batched upserts: only PostgreSQL JDBC can COPY",
+            "{}: bulk writes are batched upserts instead: only PostgreSQL JDBC can COPY",
             table);
       }
       return false;

@@ -3,6 +3,8 @@ package dev.tablesync.runtime.dialect;
 import dev.tablesync.runtime.spi.ColumnValues;
 import dev.tablesync.runtime.spi.TableSpec;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,14 +41,20 @@ public final class PostgresDialect extends StandardDialect {
   }
 
   @Override
-  public String upsert(TableSpec table) {
-    return "INSERT INTO " + quote(table.targetTable()) + " (" + columnList(table) + ")\nVALUES ("
-        + placeholders(table) + ")" + onConflictUpdate(table);
+  public String upsert(TableSpec table, int rows) {
+    return "INSERT INTO " + quote(table.targetTable()) + " (" + columnList(table) + ")\nVALUES "
+        + rowsOfPlaceholders(table, rows) + onConflictUpdate(table);
   }
 
   private String onConflictUpdate(TableSpec table) {
     return "\nON CONFLICT (" + keyColumns(table, c -> quote(c.name()), ", ") + ") DO UPDATE SET "
         + nonKeyColumns(table, c -> quote(c.name()) + " = EXCLUDED." + quote(c.name()));
+  }
+
+  /** {@link #bulkLoader}'s {@code COPY} is staged already. */
+  @Override
+  public List<BulkLoader> backlogLoaders(TableSpec table) {
+    return bulkLoader(table).stream().toList();
   }
 
   @Override
@@ -65,6 +73,24 @@ public final class PostgresDialect extends StandardDialect {
             "COPY " + stage + " (" + columns + ") FROM STDIN",
             "INSERT INTO " + quote(table.targetTable()) + " (" + columns + ")\nSELECT " + columns
                 + " FROM " + stage + onConflictUpdate(table)));
+  }
+
+  /**
+   * Row values, {@code (c0, c1, ...) > (?, ?, ...)}: PostgreSQL range-scans an index on the
+   * columns for them and estimates the rows well, where it misestimates the expanded form many
+   * times over and, near the end of a table, scans every row left.
+   */
+  @Override
+  protected String after(
+      List<String> columns, int firstElement, List<KeysetSelect.Parameter> parameters) {
+    for (int i = 0; i < columns.size(); i++) {
+      parameters.add(new KeysetSelect.PositionValue(firstElement + i));
+    }
+    if (columns.size() == 1) {
+      return columns.get(0) + " > ?";
+    }
+    return "(" + String.join(", ", columns) + ") > ("
+        + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
   }
 
   @Override

@@ -62,9 +62,9 @@ public final class SqlServerDialect extends StandardDialect {
   }
 
   @Override
-  public String upsert(TableSpec table) {
-    return "MERGE INTO " + quote(table.targetTable()) + " WITH (HOLDLOCK) AS t\nUSING (VALUES ("
-        + placeholders(table) + ")) AS s (" + columnList(table) + ")\nON "
+  public String upsert(TableSpec table, int rows) {
+    return "MERGE INTO " + quote(table.targetTable()) + " WITH (HOLDLOCK) AS t\nUSING (VALUES "
+        + rowsOfPlaceholders(table, rows) + ") AS s (" + columnList(table) + ")\nON "
         + keyColumns(table, c -> "t." + quote(c.name()) + " = s." + quote(c.name()), " AND ")
         + "\nWHEN MATCHED THEN UPDATE SET "
         + nonKeyColumns(table, c -> "t." + quote(c.name()) + " = s." + quote(c.name()))
@@ -75,6 +75,12 @@ public final class SqlServerDialect extends StandardDialect {
   private String joinedSourceColumns(TableSpec table) {
     return String.join(
         ", ", table.columns().stream().map(c -> "s." + quote(c.name())).toList());
+  }
+
+  /** SQL Server takes at most 2,100 parameters in one request. */
+  @Override
+  public int maxParameters() {
+    return 2_100;
   }
 
   @Override

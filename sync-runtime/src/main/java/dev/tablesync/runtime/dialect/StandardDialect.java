@@ -3,6 +3,7 @@ package dev.tablesync.runtime.dialect;
 import dev.tablesync.annotations.grammar.Names;
 import dev.tablesync.runtime.spi.ColumnSpec;
 import dev.tablesync.runtime.spi.TableSpec;
+import java.sql.Connection;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
@@ -70,20 +71,9 @@ public abstract class StandardDialect implements Dialect {
     List<KeysetSelect.Parameter> parameters = new ArrayList<>();
     StringBuilder where = new StringBuilder();
     if (afterPosition) {
-      where.append(cursor).append(" >= ?");
-      parameters.add(new KeysetSelect.PositionValue(0));
-      where.append(" AND (").append(cursor).append(" > ?");
-      parameters.add(new KeysetSelect.PositionValue(0));
-      for (int level = 1; level <= keys.size(); level++) {
-        where.append(" OR (").append(cursor).append(" = ?");
-        parameters.add(new KeysetSelect.PositionValue(0));
-        for (int k = 0; k < level; k++) {
-          where.append(" AND ").append(keys.get(k)).append(k == level - 1 ? " > ?" : " = ?");
-          parameters.add(new KeysetSelect.PositionValue(k + 1));
-        }
-        where.append(')');
-      }
-      where.append(')');
+      List<String> position = new ArrayList<>(List.of(cursor));
+      position.addAll(keys);
+      where.append(after(position, 0, parameters));
     } else {
       where.append(cursor).append(" IS NOT NULL");
     }
@@ -127,25 +117,36 @@ public abstract class StandardDialect implements Dialect {
     StringBuilder where =
         new StringBuilder("q." + quote(table.cursor().name()) + " IS NOT NULL");
     if (afterKey) {
-      where.append(" AND ");
-      if (keys.size() > 1) {
-        // Lets the database range-scan the key's index from the first column on.
-        where.append(keys.get(0)).append(" >= ? AND ");
-        parameters.add(new KeysetSelect.PositionValue(1));
-      }
-      List<String> alternatives = new ArrayList<>();
-      for (int level = 1; level <= keys.size(); level++) {
-        StringBuilder alternative = new StringBuilder();
-        for (int k = 0; k < level; k++) {
-          alternative.append(k == 0 ? "" : " AND ").append(keys.get(k));
-          alternative.append(k == level - 1 ? " > ?" : " = ?");
-          parameters.add(new KeysetSelect.PositionValue(k + 1));
-        }
-        alternatives.add(level == 1 ? alternative.toString() : "(" + alternative + ")");
-      }
-      where.append('(').append(String.join(" OR ", alternatives)).append(')');
+      where.append(" AND ").append(after(keys, 1, parameters));
     }
     return paged(table, where.toString(), parameters, keys);
+  }
+
+  /**
+   * A condition that {@code columns} come after the stored values in their order, lexicographically:
+   * {@code c0 >= ? AND (c0 > ? OR (c0 = ? AND c1 > ?) ...)}, whose first term lets MySQL and MariaDB
+   * range-scan an index from the first column on (they scan the whole table for row values).
+   *
+   * @param firstElement the position element of the first column (0 the cursor, 1 the first key)
+   */
+  protected String after(
+      List<String> columns, int firstElement, List<KeysetSelect.Parameter> parameters) {
+    StringBuilder after = new StringBuilder();
+    if (columns.size() > 1) {
+      after.append(columns.get(0)).append(" >= ? AND ");
+      parameters.add(new KeysetSelect.PositionValue(firstElement));
+    }
+    List<String> alternatives = new ArrayList<>();
+    for (int level = 1; level <= columns.size(); level++) {
+      StringBuilder alternative = new StringBuilder();
+      for (int k = 0; k < level; k++) {
+        alternative.append(k == 0 ? "" : " AND ").append(columns.get(k));
+        alternative.append(k == level - 1 ? " > ?" : " = ?");
+        parameters.add(new KeysetSelect.PositionValue(firstElement + k));
+      }
+      alternatives.add(level == 1 ? alternative.toString() : "(" + alternative + ")");
+    }
+    return after.append('(').append(String.join(" OR ", alternatives)).append(')').toString();
   }
 
   /** The table's query wrapped, filtered by {@code where}, ordered by {@code order}, one page. */
@@ -183,6 +184,11 @@ public abstract class StandardDialect implements Dialect {
   @Override
   public Optional<BulkLoader> bulkLoader(TableSpec table) {
     return Optional.empty();
+  }
+
+  @Override
+  public List<BulkLoader> backlogLoaders(TableSpec table) {
+    return List.of();
   }
 
   public String keyedSelect(TableSpec table) {
@@ -238,6 +244,31 @@ public abstract class StandardDialect implements Dialect {
   /** One {@code ?} per column. */
   protected static String placeholders(TableSpec table) {
     return table.columns().stream().map(c -> "?").collect(Collectors.joining(", "));
+  }
+
+  /** {@code rows} times one {@code ?} per column, each row in parentheses, joined by commas. */
+  protected static String rowsOfPlaceholders(TableSpec table, int rows) {
+    if (rows < 1) {
+      throw new IllegalArgumentException("an upsert writes at least one row, not " + rows);
+    }
+    String row = "(" + placeholders(table) + ")";
+    return String.join(", ", java.util.Collections.nCopies(rows, row));
+  }
+
+  /** MySQL's, MariaDB's and PostgreSQL's limit: the count is a 16-bit number in their protocols. */
+  @Override
+  public int maxParameters() {
+    return 65_535;
+  }
+
+  @Override
+  public long maxStatementBytes(Connection connection) throws SQLException {
+    return Long.MAX_VALUE;
+  }
+
+  @Override
+  public boolean undoesFailedStatements() {
+    return false;
   }
 
   /** {@code render} of each column that is not part of the key, joined by commas. */

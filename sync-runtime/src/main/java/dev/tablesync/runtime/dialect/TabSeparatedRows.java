@@ -38,9 +38,10 @@ final class TabSeparatedRows extends InputStream {
 
   /**
    * The text both products read for the values of every supported component type but {@code
-   * byte[]}, {@code Instant} and {@code OffsetDateTime}, whose forms differ: numbers plain,
-   * booleans {@code 1}/{@code 0}, dates and times in ISO form with every fraction digit, UUIDs
-   * as text and enums by name, as generated code binds them.
+   * byte[]}, {@code Instant} and {@code OffsetDateTime}, whose forms differ: numbers plain, a
+   * float as its exact double (generated code binds it so: its own short text is another double
+   * in a {@code DOUBLE} column), booleans {@code 1}/{@code 0}, dates and times in ISO form with
+   * every fraction digit, UUIDs as text and enums by name, as generated code binds them.
    *
    * @throws IllegalArgumentException for any other type
    */
@@ -53,6 +54,9 @@ final class TabSeparatedRows extends InputStream {
     }
     if (value instanceof BigDecimal decimal) {
       return decimal.toPlainString();
+    }
+    if (value instanceof Float single) {
+      return Double.toString(single.doubleValue());
     }
     if (value instanceof Number || value instanceof UUID || value instanceof LocalDate) {
       return value.toString();

@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param snapshotChunkSize rows per chunk of a snapshot
  * @param createTables whether building the engine creates and upgrades the engine's tables in
  *     each target, or only checks that they are there
+ * @param backlogChunkSize rows per chunk of a table far behind, written through the bulk path;
+ *     chunks are off when it is not larger than a table's batch size
  */
 public record EngineSettings(
     String cursorTable,
@@ -28,7 +30,8 @@ public record EngineSettings(
     BusyPolicy whenBusy,
     boolean snapshot,
     int snapshotChunkSize,
-    boolean createTables) {
+    boolean createTables,
+    int backlogChunkSize) {
 
   public EngineSettings {
     Objects.requireNonNull(cursorTable, "cursorTable");

@@ -1,19 +1,12 @@
 package dev.tablesync.runtime.engine;
 
-import dev.tablesync.runtime.dialect.BulkLoader;
-import dev.tablesync.runtime.dialect.ErrorKind;
 import dev.tablesync.runtime.dialect.KeysetSelect;
 import dev.tablesync.runtime.spi.TableSync;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
-import java.util.AbstractList;
 import java.util.List;
-import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * What a snapshot chunk does that a batch does not: take the high-water mark, read in key order,
@@ -24,19 +17,15 @@ import org.slf4j.LoggerFactory;
  */
 final class SnapshotChunks<R extends Record> {
 
-  private static final Logger log = LoggerFactory.getLogger(SnapshotChunks.class);
-
-  private final TableSync<R> sync;
   private final SnapshotPlan plan;
   private final TablePlan tablePlan;
-  private final TargetWriter<R> writer;
+  private final BulkWriter<R> writer;
   private final Class<?> cursorType;
 
   SnapshotChunks(TableSync<R> sync, SnapshotPlan plan, TablePlan tablePlan, TargetWriter<R> writer) {
-    this.sync = sync;
     this.plan = plan;
     this.tablePlan = tablePlan;
-    this.writer = writer;
+    this.writer = new BulkWriter<>(sync, tablePlan, writer, plan.bulkLoader().stream().toList());
     this.cursorType = sync.spec().cursor().javaType();
   }
 
@@ -83,49 +72,15 @@ final class SnapshotChunks<R extends Record> {
   }
 
   /**
-   * Writes {@code records} in the open transaction of {@code target}: through the bulk path
-   * where the target has one, else, or when the load fails for a row's data or does not store
-   * every row as given, undone and upserted in batches, which name the rows at fault.
+   * Writes {@code records} in the open transaction of {@code target}, through the bulk path where
+   * the target has one.
    *
    * @return the rows the target rejected for their data
    */
-  List<RejectedRow> write(Connection target, PreparedStatement upsert, List<R> records)
+  List<RejectedRow> write(
+      Connection target, TargetWriter.Statements statements, List<R> records)
       throws SQLException {
-    Optional<BulkLoader> loader = plan.bulkLoader();
-    if (loader.isPresent() && !records.isEmpty()) {
-      Savepoint beforeLoad = target.setSavepoint();
-      try {
-        if (loader.get().load(target, valuesOf(records))) {
-          return List.of();
-        }
-        log.debug("{}: the bulk load did not store every row as given; upserting", name());
-      } catch (SQLException e) {
-        if (tablePlan.classify(e) != ErrorKind.BAD_DATA) {
-          throw e;
-        }
-        log.debug("{}: the bulk load was rejected ({}); upserting", name(), Redaction.describe(e));
-      }
-      target.rollback(beforeLoad);
-    }
-    return writer.write(target, upsert, records);
+    return writer.write(target, statements, records);
   }
 
-  /** Each record's values, taken as the load reads it, so that they are never all held. */
-  private List<Object[]> valuesOf(List<R> records) {
-    return new AbstractList<>() {
-      @Override
-      public Object[] get(int index) {
-        return sync.values(records.get(index));
-      }
-
-      @Override
-      public int size() {
-        return records.size();
-      }
-    };
-  }
-
-  private String name() {
-    return sync.spec().name();
-  }
 }

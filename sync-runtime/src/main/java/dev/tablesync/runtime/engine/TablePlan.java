@@ -18,7 +18,6 @@ import java.util.Set;
  * @param nextRead the read after a stored position
  * @param fromCursorRead the read from the start of a stored cursor, where a snapshot hands over
  * @param keyedRead the read of one source row by its key, for retrying dead letters
- * @param upsert the upsert of one row into the target
  * @param targetColumns a query of the target table's column sizes, for naming a rejected column
  * @param sourceClock the query of the source's current time, used when the table has a lag: its
  *     local time for a local date-time cursor, UTC for an instant
@@ -31,7 +30,6 @@ record TablePlan(
     KeysetSelect nextRead,
     KeysetSelect fromCursorRead,
     String keyedRead,
-    String upsert,
     String targetColumns,
     String sourceClock,
     String newestCursor,
@@ -61,7 +59,6 @@ record TablePlan(
         source.keysetSelect(table, true, lag),
         source.keysetSelectFromCursor(table, lag),
         source.keyedSelect(table),
-        target.upsert(table),
         target.targetColumns(table),
         INSTANT_CURSORS.contains(table.cursor().javaType())
             ? source.currentUtcTimestampQuery()

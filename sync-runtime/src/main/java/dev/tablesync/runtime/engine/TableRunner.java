@@ -66,6 +66,7 @@ public final class TableRunner<R extends Record> {
   private final SourceReader<R> reader;
   private final TargetWriter<R> writer;
   private final SnapshotChunks<R> snapshot;
+  private final Backlog<R> backlog;
   private final DataSource source;
   private final DataSource target;
   private final EngineSettings settings;
@@ -92,6 +93,12 @@ public final class TableRunner<R extends Record> {
             sync,
             SnapshotPlan.of(table, plan.source(), plan.target(), settings.snapshotChunkSize()),
             plan,
+            writer);
+    this.backlog =
+        new Backlog<>(
+            table.batchSize(),
+            settings.backlogChunkSize(),
+            new BulkWriter<>(sync, plan, writer, plan.target().backlogLoaders(table)),
             writer);
     this.source = source;
     this.target = target;
@@ -247,7 +254,7 @@ public final class TableRunner<R extends Record> {
         }
         SourceRows<R> rows = reader.read(keyed);
         List<RejectedRow> rejected = new ArrayList<>(rows.rejected());
-        rejected.addAll(writer.write(to, session.prepare(to, plan.upsert()), rows.records()));
+        rejected.addAll(writer.write(to, sql -> session.prepare(to, sql), rows.records()));
         if (rejected.isEmpty()) {
           deadLetters.delete(to, table.name(), letter.keyText());
           if (rows.count() == 0) {
@@ -394,6 +401,8 @@ public final class TableRunner<R extends Record> {
     private final Connection to;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
     private final ReadAhead<R> readAhead = new ReadAhead<>();
+    /** The rows the next keyset read asks for: a batch, or a chunk of a backlog. */
+    private int readSize = table.batchSize();
 
     Session(Connection from, Connection to) throws SQLException {
       this.from = from;
@@ -436,7 +445,7 @@ public final class TableRunner<R extends Record> {
         to.setAutoCommit(false);
         return true; // a snapshot starts, or goes on, under the lock
       }
-      SourceRows<R> rows = reader.read(keysetRead(after));
+      SourceRows<R> rows = reader.read(keysetRead(after, readSize));
       if (rows.count() == 0) {
         return false;
       }
@@ -459,12 +468,12 @@ public final class TableRunner<R extends Record> {
      */
     private SourceRows<R> rowsAfter(Position after) throws SQLException {
       Optional<SourceRows<R>> read = readAhead.take(after);
-      return read.isPresent() ? read.get() : reader.read(keysetRead(after));
+      return read.isPresent() ? read.get() : reader.read(keysetRead(after, readSize));
     }
 
     /** Starts reading the batch after {@code last} on the read-ahead thread. */
-    private void readAheadAfter(Position last) {
-      readAhead.start(last, () -> reader.read(keysetRead(last)));
+    private void readAheadAfter(Position last, int limit) {
+      readAhead.start(last, () -> reader.read(keysetRead(last, limit)));
     }
 
     /** Runs one batch in one target transaction. */
@@ -499,12 +508,13 @@ public final class TableRunner<R extends Record> {
           ended = true;
           return BatchEnd.CAUGHT_UP;
         }
-        if (rows.count() == table.batchSize() && rows.last() != null) {
-          readAheadAfter(rows.last());
+        boolean full = rows.count() == readSize;
+        if (full && rows.last() != null) {
+          readSize = backlog.readSizeAfterFull(totals.rowsRead + rows.count());
+          readAheadAfter(rows.last(), readSize);
         }
         failUnlessSetAside(rows.rejected(), totals);
-        List<RejectedRow> refused =
-            writer.write(to, prepare(to, plan.upsert()), rows.records());
+        List<RejectedRow> refused = backlog.write(to, sql -> prepare(to, sql), rows.records());
         List<RejectedRow> setAside = setAsideBadRows(rows, refused, totals);
         int written = rows.records().size() - refused.size();
         cursors.update(to, table.name(), rows.last(), written);
@@ -512,7 +522,7 @@ public final class TableRunner<R extends Record> {
         ended = true;
         totals.committed(rows.count(), written, setAside.size(), rows.last());
         report(totals, written, setAside);
-        return rows.count() == table.batchSize() ? BatchEnd.FULL : BatchEnd.CAUGHT_UP;
+        return full ? BatchEnd.FULL : BatchEnd.CAUGHT_UP;
       } finally {
         if (!ended) {
           rollbackQuietly();
@@ -577,7 +587,7 @@ public final class TableRunner<R extends Record> {
      */
     private BatchEnd writeChunk(SourceRows<R> rows, Position next, Object highWater, Totals totals)
         throws SQLException {
-      List<RejectedRow> refused = snapshot.write(to, prepare(to, plan.upsert()), rows.records());
+      List<RejectedRow> refused = snapshot.write(to, sql -> prepare(to, sql), rows.records());
       List<RejectedRow> setAside = setAsideBadRows(rows, refused, totals);
       int written = rows.records().size() - refused.size();
       String lastKey = rows.count() == 0 ? null : rows.last().keyText();
@@ -641,8 +651,11 @@ public final class TableRunner<R extends Record> {
                   totals.snapshotKey));
     }
 
-    /** The keyset read after {@code after} (from the start when null), its parameters bound. */
-    private PreparedStatement keysetRead(Position after) throws SQLException {
+    /**
+     * The keyset read of {@code limit} rows after {@code after} (from the start when null), its
+     * parameters bound.
+     */
+    private PreparedStatement keysetRead(Position after, int limit) throws SQLException {
       KeysetSelect shape = plan.readAfter(after);
       PreparedStatement select = prepare(from, shape.sql());
       int index = 1;
@@ -653,7 +666,7 @@ public final class TableRunner<R extends Record> {
         } else if (parameter instanceof KeysetSelect.UpperBound) {
           Parameters.bind(select, index, upperBound(), plan.source().columnValues());
         } else {
-          select.setInt(index, table.batchSize());
+          select.setInt(index, limit);
         }
         index++;
       }

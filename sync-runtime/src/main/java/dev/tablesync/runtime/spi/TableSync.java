@@ -32,12 +32,20 @@ public interface TableSync<R extends Record> {
   R read(ResultSet rs, ColumnValues columnValues) throws SQLException;
 
   /**
-   * Binds {@code row} to parameters 1 to n of {@code statement}, in spec column order.
+   * Binds {@code row} to parameters {@code first} to {@code first + n - 1} of {@code statement},
+   * in spec column order: one row of a statement that writes several.
    *
    * @param columnValues how the database behind {@code statement} binds the types that differ by
    *     database: its dialect's
    */
-  void bind(PreparedStatement statement, R row, ColumnValues columnValues) throws SQLException;
+  void bind(PreparedStatement statement, int first, R row, ColumnValues columnValues)
+      throws SQLException;
+
+  /** Binds {@code row} to parameters 1 to n of {@code statement}, in spec column order. */
+  default void bind(PreparedStatement statement, R row, ColumnValues columnValues)
+      throws SQLException {
+    bind(statement, 1, row, columnValues);
+  }
 
   /** The row's values in spec column order, boxed: for cursors, keys and error messages. */
   Object[] values(R row);

@@ -12,7 +12,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 
 /**
@@ -80,51 +85,93 @@ final class HandWritten {
     return rows;
   }
 
+  /** How a hand-written sync writes one batch. */
+  enum Write {
+    /** One single-row upsert per row, sent with {@code addBatch}/{@code executeBatch}. */
+    BATCHED_SINGLE_ROW("executeBatch of a one-row upsert"),
+    /** One multi-row {@code INSERT ... VALUES (...), (...) ... ON DUPLICATE KEY UPDATE}. */
+    MULTI_ROW("one multi-row upsert per batch");
+
+    final String label;
+
+    Write(String label) {
+      this.label = label;
+    }
+  }
+
   /**
-   * Keyset on (time, id), a batched upsert, and the cursor row locked and updated in the same
-   * transaction: a correct sync, written by hand.
+   * A correct sync written by hand: a keyset read on (time, id) with row values (the form
+   * PostgreSQL range-scans), the batch written by {@code write}, and the cursor row locked and
+   * updated in the same transaction. With {@code overlapped}, the next batch is read on a second
+   * thread while the current one is written, and used when the locked position is the one it was
+   * read after.
    */
-  static long keysetUpsert(DataSource source, DataSource target, int batch) throws SQLException {
+  static long keyset(
+      DataSource source, DataSource target, int batch, Write write, boolean overlapped)
+      throws Exception {
     long rows = 0;
+    ExecutorService reader = Executors.newSingleThreadExecutor();
+    Map<Integer, PreparedStatement> upserts = new HashMap<>();
     try (Connection from = source.getConnection();
         Connection to = target.getConnection();
         PreparedStatement read =
             from.prepareStatement(
-                SELECT + " WHERE last_time >= ? AND (last_time > ? OR (last_time = ? AND"
-                    + " supplier_id > ?)) ORDER BY last_time, supplier_id LIMIT " + batch);
+                SELECT + " WHERE (last_time, supplier_id) > (?, ?)"
+                    + " ORDER BY last_time, supplier_id LIMIT " + batch);
         PreparedStatement lock =
             to.prepareStatement(
                 "SELECT last_time, last_id FROM bench_cursor WHERE name = 'supplier' FOR UPDATE");
-        PreparedStatement write = to.prepareStatement(singleRowUpsert());
+        PreparedStatement single = to.prepareStatement(singleRowUpsert());
         PreparedStatement cursor = to.prepareStatement(UPDATE_CURSOR)) {
       to.setAutoCommit(false);
+      Future<Object[][]> next = null;
+      Object[] nextAfter = null;
       while (true) {
-        LocalDateTime lastTime;
-        long lastId;
-        try (ResultSet stored = lock.executeQuery()) {
-          stored.next();
-          lastTime = stored.getObject(1, LocalDateTime.class);
-          lastId = stored.getLong(2);
+        Object[] stored = new Object[2];
+        try (ResultSet row = lock.executeQuery()) {
+          row.next();
+          stored[0] = row.getObject(1, LocalDateTime.class);
+          stored[1] = row.getLong(2);
         }
-        read.setObject(1, lastTime);
-        read.setObject(2, lastTime);
-        read.setObject(3, lastTime);
-        read.setLong(4, lastId);
-        Object[][] values = readRows(read, batch);
+        Object[][] values = next == null ? null : next.get(); // the source connection is free
+        if (values == null || !Arrays.equals(stored, nextAfter)) {
+          values = readAfter(read, stored, batch);
+        }
+        next = null;
         if (values.length == 0) {
           to.rollback();
           break;
         }
-        for (Object[] row : values) {
-          for (int i = 0; i < row.length; i++) {
-            write.setObject(i + 1, row[i]);
-          }
-          write.addBatch();
-        }
-        write.executeBatch();
         Object[] last = values[values.length - 1];
-        cursor.setObject(1, last[10]);
-        cursor.setLong(2, (Long) last[0]);
+        Object[] after = {last[10], last[0]};
+        if (overlapped && values.length == batch) {
+          next = reader.submit(() -> readAfter(read, after, batch));
+          nextAfter = after;
+        }
+        if (write == Write.MULTI_ROW) {
+          PreparedStatement upsert = upserts.get(values.length);
+          if (upsert == null) {
+            upsert = to.prepareStatement(multiRowUpsert(values.length));
+            upserts.put(values.length, upsert);
+          }
+          int p = 1;
+          for (Object[] row : values) {
+            for (Object value : row) {
+              bind(upsert, p++, value);
+            }
+          }
+          upsert.executeUpdate();
+        } else {
+          for (Object[] row : values) {
+            for (int i = 0; i < row.length; i++) {
+              bind(single, i + 1, row[i]);
+            }
+            single.addBatch();
+          }
+          single.executeBatch();
+        }
+        bind(cursor, 1, after[0]);
+        cursor.setLong(2, (Long) after[1]);
         cursor.executeUpdate();
         to.commit();
         rows += values.length;
@@ -132,8 +179,36 @@ final class HandWritten {
           break;
         }
       }
+      if (next != null) {
+        next.get();
+      }
+    } finally {
+      reader.shutdown();
+      for (PreparedStatement upsert : upserts.values()) {
+        upsert.close();
+      }
     }
     return rows;
+  }
+
+  /**
+   * Binds a value, a date-time as text with every fraction digit: MySQL Connector/J drops the
+   * fraction of a bound {@code LocalDateTime} on MariaDB 10, which it takes for MySQL 5.5.
+   */
+  private static void bind(PreparedStatement statement, int index, Object value)
+      throws SQLException {
+    if (value instanceof LocalDateTime dateTime) {
+      statement.setString(index, dateTime.toLocalDate() + " " + dateTime.toLocalTime());
+    } else {
+      statement.setObject(index, value);
+    }
+  }
+
+  private static Object[][] readAfter(PreparedStatement read, Object[] after, int batch)
+      throws SQLException {
+    read.setObject(1, after[0]);
+    read.setLong(2, (Long) after[1]);
+    return readRows(read, batch);
   }
 
   /**
@@ -221,12 +296,10 @@ final class HandWritten {
     }
     try (PreparedStatement read =
         from.prepareStatement(
-            SELECT + " WHERE last_time >= ? AND (last_time > ? OR (last_time = ? AND"
-                + " supplier_id > ?)) ORDER BY last_time, supplier_id LIMIT 1000")) {
+            SELECT + " WHERE (last_time, supplier_id) > (?, ?)"
+                + " ORDER BY last_time, supplier_id LIMIT 1000")) {
       read.setObject(1, lastTime);
-      read.setObject(2, lastTime);
-      read.setObject(3, lastTime);
-      read.setLong(4, lastId);
+      read.setLong(2, lastId);
       if (readRows(read, 1000).length != 0) {
         throw new IllegalStateException("the poll found rows; the table is not caught up");
       }

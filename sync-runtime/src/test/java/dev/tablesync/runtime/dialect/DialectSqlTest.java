@@ -104,18 +104,78 @@ class DialectSqlTest {
   }
 
   @Test
-  void keysetReadAfterAPositionComparesCursorThenEachKeyColumn() {
-    KeysetSelect read = new PostgresDialect().keysetSelect(STOCK, true, false);
-    String cursor = "q.\"updated_at\"";
+  void everyDialectUpsertsManyRowsInOneStatement() {
+    String rows = "VALUES (?, ?, ?, ?), (?, ?, ?, ?), (?, ?, ?, ?)";
     assertEquals(
-        "SELECT q.\"warehouse\", q.\"sku\", q.\"qty\", q.\"updated_at\"\n"
+        """
+        INSERT INTO `wms`.`stock` (`warehouse`, `sku`, `qty`, `updated_at`)
+        %s AS new
+        ON DUPLICATE KEY UPDATE `qty` = new.`qty`, `updated_at` = new.`updated_at`"""
+            .formatted(rows),
+        new MySqlDialect(true, new MySqlColumnValues()).upsert(STOCK, 3));
+    assertEquals(
+        MARIADB.upsert(STOCK).replace("VALUES (?, ?, ?, ?)\n", rows + "\n"),
+        MARIADB.upsert(STOCK, 3));
+    PostgresDialect postgres = new PostgresDialect();
+    assertEquals(
+        postgres.upsert(STOCK).replace("VALUES (?, ?, ?, ?)\n", rows + "\n"),
+        postgres.upsert(STOCK, 3));
+    SqlServerDialect sqlServer = new SqlServerDialect();
+    assertEquals(
+        sqlServer.upsert(STOCK).replace("(VALUES (?, ?, ?, ?))", "(" + rows + ")"),
+        sqlServer.upsert(STOCK, 3));
+    H2Dialect h2 = new H2Dialect(StandardDialect.IdentifierCase.UPPER);
+    assertTrue(h2.upsert(STOCK, 3).endsWith("\n" + rows), h2.upsert(STOCK, 3));
+    assertThrows(IllegalArgumentException.class, () -> postgres.upsert(STOCK, 0));
+  }
+
+  @Test
+  void statementsStayWithinEachServersParameterLimit() {
+    assertEquals(65_535, MARIADB.maxParameters());
+    assertEquals(65_535, new PostgresDialect().maxParameters());
+    assertEquals(2_100, new SqlServerDialect().maxParameters());
+    assertTrue(MARIADB.undoesFailedStatements(), "InnoDB keeps the transaction");
+    assertFalse(new PostgresDialect().undoesFailedStatements(), "PostgreSQL aborts it");
+  }
+
+  @Test
+  void keysetReadAfterAPositionComparesCursorThenEachKeyColumn() {
+    KeysetSelect read = MARIADB.keysetSelect(STOCK, true, false);
+    String cursor = "q.`updated_at`";
+    assertEquals(
+        "SELECT q.`warehouse`, q.`sku`, q.`qty`, q.`updated_at`\n"
             + "FROM (\nSELECT warehouse, sku, qty, updated_at FROM stock_level\n) q\n"
-            + "WHERE " + cursor + AFTER.formatted(cursor, "q.\"warehouse\"", "q.\"sku\"")
-            + "\nORDER BY " + cursor + ", q.\"warehouse\", q.\"sku\"\nLIMIT ?",
+            + "WHERE " + cursor + AFTER.formatted(cursor, "q.`warehouse`", "q.`sku`")
+            + "\nORDER BY " + cursor + ", q.`warehouse`, q.`sku`\nLIMIT ?",
         read.sql());
     List<KeysetSelect.Parameter> expected = new java.util.ArrayList<>(AFTER_PARAMETERS);
     expected.add(new KeysetSelect.Limit());
     assertEquals(expected, read.parameters());
+  }
+
+  @Test
+  void postgresReadsAfterAPositionWithRowValues() {
+    KeysetSelect read = new PostgresDialect().keysetSelect(STOCK, true, true);
+    assertEquals(
+        "SELECT q.\"warehouse\", q.\"sku\", q.\"qty\", q.\"updated_at\"\n"
+            + "FROM (\nSELECT warehouse, sku, qty, updated_at FROM stock_level\n) q\n"
+            + "WHERE (q.\"updated_at\", q.\"warehouse\", q.\"sku\") > (?, ?, ?)"
+            + " AND q.\"updated_at\" <= ?\n"
+            + "ORDER BY q.\"updated_at\", q.\"warehouse\", q.\"sku\"\nLIMIT ?",
+        read.sql());
+    assertEquals(
+        List.of(
+            new KeysetSelect.PositionValue(0),
+            new KeysetSelect.PositionValue(1),
+            new KeysetSelect.PositionValue(2),
+            new KeysetSelect.UpperBound(),
+            new KeysetSelect.Limit()),
+        read.parameters());
+    KeysetSelect chunk = new PostgresDialect().snapshotSelect(STOCK, true);
+    assertTrue(
+        chunk.sql().contains(
+            "WHERE q.\"updated_at\" IS NOT NULL AND (q.\"warehouse\", q.\"sku\") > (?, ?)\n"),
+        chunk.sql());
   }
 
   @Test
@@ -144,13 +204,13 @@ class DialectSqlTest {
 
   @Test
   void aSnapshotReadsInKeyOrderAfterTheLastKeyOfACompositeKey() {
-    KeysetSelect next = new PostgresDialect().snapshotSelect(STOCK, true);
+    KeysetSelect next = MARIADB.snapshotSelect(STOCK, true);
     assertEquals(
-        "SELECT q.\"warehouse\", q.\"sku\", q.\"qty\", q.\"updated_at\"\n"
+        "SELECT q.`warehouse`, q.`sku`, q.`qty`, q.`updated_at`\n"
             + "FROM (\nSELECT warehouse, sku, qty, updated_at FROM stock_level\n) q\n"
-            + "WHERE q.\"updated_at\" IS NOT NULL AND q.\"warehouse\" >= ?"
-            + " AND (q.\"warehouse\" > ? OR (q.\"warehouse\" = ? AND q.\"sku\" > ?))\n"
-            + "ORDER BY q.\"warehouse\", q.\"sku\"\nLIMIT ?",
+            + "WHERE q.`updated_at` IS NOT NULL AND q.`warehouse` >= ?"
+            + " AND (q.`warehouse` > ? OR (q.`warehouse` = ? AND q.`sku` > ?))\n"
+            + "ORDER BY q.`warehouse`, q.`sku`\nLIMIT ?",
         next.sql());
     assertEquals(
         List.of(

@@ -1,5 +1,6 @@
 package dev.tablesync.runtime.testing;
 
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,25 @@ public final class OpenDatabases implements AutoCloseable {
     HikariDataSource pool = (HikariDataSource) server.newDatabase(prefix);
     pools.add(pool);
     return pool;
+  }
+
+  /**
+   * A pool on {@code url}, closed with this: a database from {@link #create} through another
+   * driver, or with other driver options.
+   */
+  public DataSource withUrl(String url) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setMaximumPoolSize(4);
+    config.setMinimumIdle(0);
+    HikariDataSource pool = new HikariDataSource(config);
+    pools.add(pool);
+    return pool;
+  }
+
+  /** The JDBC URL of a database from {@link #create}. */
+  public static String url(DataSource database) {
+    return ((HikariDataSource) database).getJdbcUrl();
   }
 
   @Override

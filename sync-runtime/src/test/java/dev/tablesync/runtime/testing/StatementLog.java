@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 public final class StatementLog {
 
   private final List<String> runs = Collections.synchronizedList(new ArrayList<>());
+  private final List<String> prepared = Collections.synchronizedList(new ArrayList<>());
 
   /** {@code real}, with the SQL its connections run kept in this log. */
   public DataSource wrap(DataSource real) {
@@ -33,12 +34,20 @@ public final class StatementLog {
     }
   }
 
+  /** How many statements so far were prepared with SQL that {@code which} accepts. */
+  public long preparedCount(Predicate<String> which) {
+    synchronized (prepared) {
+      return prepared.stream().filter(which).count();
+    }
+  }
+
   private Connection connection(Connection real) {
     return proxy(Connection.class, real, null, (method, args, result) -> {
       if (method.getName().equals("createStatement")) {
         return proxy(Statement.class, (Statement) result, null, (m, a, r) -> r);
       }
       if (method.getName().equals("prepareStatement")) {
+        prepared.add((String) args[0]);
         return proxy(PreparedStatement.class, (PreparedStatement) result, (String) args[0],
             (m, a, r) -> r);
       }

@@ -60,6 +60,14 @@ public final class TestServers {
     return servers;
   }
 
+  /**
+   * A server already running at {@code url} (credentials included, naming an existing database),
+   * such as the machine's own MariaDB or PostgreSQL service; its databases are made beside it.
+   */
+  public static TestServer running(String label, String url, TestServer.Product product) {
+    return new ExternalServer(label, url, product);
+  }
+
   /** The servers named by environment variables, in variable order. */
   public static List<TestServer> external() {
     List<TestServer> servers = new ArrayList<>();

@@ -129,7 +129,7 @@ class TypeMatrixTest {
   }
 
   /** Six rows of values, each row at id 0 and the given time: extremes, NULLs, large values. */
-  private static List<EveryType> values(boolean subnormals) {
+  static List<EveryType> values(boolean subnormals) {
     float tinyFloat = subnormals ? Float.MIN_VALUE : Float.MIN_NORMAL;
     double tinyDouble = subnormals ? Double.MIN_VALUE : Double.MIN_NORMAL;
     byte[] allByteValues = new byte[200];
@@ -202,7 +202,7 @@ class TypeMatrixTest {
    * The rows with ids 1 to 6, row {@code id} holding the values {@code shift} places after its
    * own, changed a second apart from {@code from}.
    */
-  private static List<EveryType> changed(List<EveryType> values, int shift, LocalDateTime from) {
+  static List<EveryType> changed(List<EveryType> values, int shift, LocalDateTime from) {
     List<EveryType> rows = new ArrayList<>();
     for (int id = 1; id <= values.size(); id++) {
       EveryType v = values.get((id - 1 + shift) % values.size());
@@ -235,7 +235,7 @@ class TypeMatrixTest {
   }
 
   /** The name {@link ColumnTypes} knows a column's type by. */
-  private static String typeName(String column, Class<?> javaType) {
+  static String typeName(String column, Class<?> javaType) {
     if (column.equals("large_string")) {
       return "large String";
     }
