@@ -71,6 +71,7 @@ public class TableSyncAutoConfiguration {
               .runTable(properties.getRunTable())
               .deadLetterTable(properties.getDeadLetterTable())
               .createTables(properties.isCreateTables())
+              .backlogChunkSize(properties.getBacklogChunkSize())
               .whenBusy(properties.getWhenBusy())
               .retry(properties.getRetry().policy())
               .snapshot(properties.getSnapshot().isEnabled())

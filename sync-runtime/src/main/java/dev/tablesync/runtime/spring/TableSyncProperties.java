@@ -41,6 +41,12 @@ public class TableSyncProperties {
    */
   private boolean createTables = true;
 
+  /**
+   * Rows per chunk of a table far behind, written through the target's bulk path into a staging
+   * table and one set-based upsert; 0 for none.
+   */
+  private int backlogChunkSize = SyncEngine.DEFAULT_BACKLOG_CHUNK_SIZE;
+
   private final Snapshot snapshot = new Snapshot();
 
   private final Retry retry = new Retry();
@@ -79,6 +85,14 @@ public class TableSyncProperties {
 
   public void setCreateTables(boolean createTables) {
     this.createTables = createTables;
+  }
+
+  public int getBacklogChunkSize() {
+    return backlogChunkSize;
+  }
+
+  public void setBacklogChunkSize(int backlogChunkSize) {
+    this.backlogChunkSize = backlogChunkSize;
   }
 
   public String getCursorTable() {

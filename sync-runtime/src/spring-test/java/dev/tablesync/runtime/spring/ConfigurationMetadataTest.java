@@ -35,6 +35,7 @@ class ConfigurationMetadataTest {
     TableSyncProperties defaults = new TableSyncProperties();
     Map<String, Object> real = new HashMap<>();
     real.put("tablesync.create-tables", String.valueOf(defaults.isCreateTables()));
+    real.put("tablesync.backlog-chunk-size", defaults.getBacklogChunkSize());
     real.put("tablesync.cursor-table", defaults.getCursorTable());
     real.put("tablesync.run-table", defaults.getRunTable());
     real.put("tablesync.dead-letter-table", defaults.getDeadLetterTable());
