@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.Name;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
@@ -79,6 +80,7 @@ public final class DeclarationChecks {
     checkAccessible(type);
     checkAttributes(table);
     List<ColumnModel> columns = checkComponents(table);
+    checkReconciliation(table, columns);
     if (reporter.errorCount() > errorsBefore) {
       return Optional.empty();
     }
@@ -97,7 +99,12 @@ public final class DeclarationChecks {
             columns,
             table.string("interval"),
             table.string("cron"),
-            table.enumConstant("badRows")));
+            table.enumConstant("badRows"),
+            table.enumConstant("goneRows"),
+            table.string("softDeleteColumn"),
+            table.decimal("deleteGuard"),
+            table.string("reconcileInterval"),
+            table.string("reconcileCron")));
   }
 
   /** {@code Supplier} gets {@code SupplierSync}; {@code Outer.Inner} gets {@code Outer_InnerSync}. */
@@ -161,6 +168,49 @@ public final class DeclarationChecks {
     int lagSeconds = table.integer("lagSeconds");
     if (lagSeconds < 0) {
       reportOnValue(table, "lagSeconds", Message.NEGATIVE_LAG, lagSeconds, type.getSimpleName());
+    }
+  }
+
+  /** What reconciliation does with rows the source no longer returns, its guard and schedule. */
+  private void checkReconciliation(TableDeclaration table, List<ColumnModel> columns) {
+    Name type = table.type().getSimpleName();
+    String goneRows = table.enumConstant("goneRows");
+    boolean marks = goneRows.startsWith("MARK_");
+    String softDeleteColumn = table.string("softDeleteColumn");
+    if (marks && softDeleteColumn.isEmpty()) {
+      reportOnValue(table, "goneRows", Message.SOFT_DELETE_COLUMN_NEEDED, goneRows, type);
+    } else if (!marks && !softDeleteColumn.isEmpty()) {
+      reportOnValue(
+          table,
+          "softDeleteColumn",
+          Message.SOFT_DELETE_COLUMN_UNUSED,
+          softDeleteColumn,
+          type,
+          goneRows);
+    } else if (marks && !IDENTIFIER.matcher(softDeleteColumn).matches()) {
+      reportOnValue(
+          table, "softDeleteColumn", Message.INVALID_SOFT_DELETE_COLUMN, softDeleteColumn, type);
+    } else if (marks) {
+      columns.stream()
+          .filter(c -> c.column().equalsIgnoreCase(softDeleteColumn))
+          .findFirst()
+          .ifPresent(
+              c ->
+                  reportOnValue(
+                      table,
+                      "softDeleteColumn",
+                      Message.SOFT_DELETE_COLUMN_MAPPED,
+                      softDeleteColumn,
+                      type,
+                      c.component()));
+    }
+    double deleteGuard = table.decimal("deleteGuard");
+    if (deleteGuard != SyncTable.ENGINE_DELETE_GUARD && !(deleteGuard >= 0 && deleteGuard <= 1)) {
+      reportOnValue(table, "deleteGuard", Message.DELETE_GUARD_OUT_OF_RANGE, deleteGuard, type);
+    }
+    if (!table.string("reconcileInterval").isBlank()
+        && !table.string("reconcileCron").isBlank()) {
+      reportOnValue(table, "reconcileCron", Message.RECONCILE_SCHEDULED_TWICE, type);
     }
   }
 
