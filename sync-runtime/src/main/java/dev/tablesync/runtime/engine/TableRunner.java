@@ -3,7 +3,6 @@ package dev.tablesync.runtime.engine;
 import dev.tablesync.annotations.BadRowPolicy;
 import dev.tablesync.runtime.BadRowException;
 import dev.tablesync.runtime.BatchReport;
-import dev.tablesync.runtime.BusyPolicy;
 import dev.tablesync.runtime.DeadLetter;
 import dev.tablesync.runtime.DeadLetterRetry;
 import dev.tablesync.runtime.SyncException;
@@ -26,7 +25,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
@@ -69,6 +67,7 @@ public final class TableRunner<R extends Record> {
   private final DataSource source;
   private final DataSource target;
   private final EngineSettings settings;
+  private final PageTransaction pages;
   /** Whether this runner has made sure its cursor row (and dead-letter table) exist. */
   private volatile boolean tablesReady;
 
@@ -96,6 +95,7 @@ public final class TableRunner<R extends Record> {
     this.source = source;
     this.target = target;
     this.settings = settings;
+    this.pages = new PageTransaction(cursors, table.name(), settings.whenBusy());
   }
 
   /** The sync's name. */
@@ -457,55 +457,42 @@ public final class TableRunner<R extends Record> {
 
     /** Runs one batch in one target transaction. */
     BatchEnd runBatch(Totals totals) throws SQLException {
-      boolean ended = false;
-      try {
-        Optional<CursorStore.StoredCursor> locked =
-            settings.whenBusy() == BusyPolicy.SKIP
-                ? cursors.tryLockRow(to, table.name())
-                : cursors.lockRow(to, table.name());
-        if (locked.isEmpty()) {
-          if (settings.whenBusy() != BusyPolicy.SKIP) {
-            throw new SQLException("the cursor row of " + table.name() + " vanished");
-          }
-          to.rollback();
-          ended = true;
-          totals.stoppedBusy = true;
-          return BatchEnd.BUSY;
-        }
-        CursorStore.StoredCursor cursor = locked.get();
-        if (!cursor.hasPosition() && settings.snapshot()) {
-          BatchEnd end = snapshotChunk(cursor, totals);
-          ended = true;
-          return end;
-        }
-        Position after =
-            cursor.hasPosition() ? layout.decode(cursor.cursorText(), cursor.keyText()) : null;
-        totals.locked(after);
-        SourceRows<R> rows = rowsAfter(after);
-        if (rows.count() == 0) {
-          to.rollback();
-          ended = true;
-          return BatchEnd.CAUGHT_UP;
-        }
-        if (rows.count() == table.batchSize() && rows.last() != null) {
-          readAheadAfter(rows.last());
-        }
-        failUnlessSetAside(rows.rejected(), totals);
-        List<RejectedRow> refused =
-            writer.write(to, prepare(to, plan.upsert()), rows.records());
-        List<RejectedRow> setAside = setAsideBadRows(rows, refused, totals);
-        int written = rows.records().size() - refused.size();
-        cursors.update(to, table.name(), rows.last(), written);
-        to.commit();
-        ended = true;
-        totals.committed(rows.count(), written, setAside.size(), rows.last());
-        report(totals, written, setAside);
-        return rows.count() == table.batchSize() ? BatchEnd.FULL : BatchEnd.CAUGHT_UP;
-      } finally {
-        if (!ended) {
-          rollbackQuietly();
-        }
+      return pages
+          .run(to, locked -> batch(locked, totals))
+          .orElseGet(
+              () -> {
+                totals.stoppedBusy = true;
+                return BatchEnd.BUSY;
+              });
+    }
+
+    /** One batch, or one snapshot chunk while the table has no position, under the lock. */
+    private PageTransaction.PageEnd<BatchEnd> batch(
+        CursorStore.StoredCursor cursor, Totals totals) throws SQLException {
+      if (!cursor.hasPosition() && settings.snapshot()) {
+        return snapshotChunk(cursor, totals);
       }
+      Position after =
+          cursor.hasPosition() ? layout.decode(cursor.cursorText(), cursor.keyText()) : null;
+      totals.locked(after);
+      SourceRows<R> rows = rowsAfter(after);
+      if (rows.count() == 0) {
+        return PageTransaction.PageEnd.rolledBack(BatchEnd.CAUGHT_UP);
+      }
+      if (rows.count() == table.batchSize() && rows.last() != null) {
+        readAheadAfter(rows.last());
+      }
+      failUnlessSetAside(rows.rejected(), totals);
+      List<RejectedRow> refused = writer.write(to, prepare(to, plan.upsert()), rows.records());
+      List<RejectedRow> setAside = setAsideBadRows(rows, refused, totals);
+      int written = rows.records().size() - refused.size();
+      cursors.update(to, table.name(), rows.last(), written);
+      return PageTransaction.PageEnd.committed(
+          rows.count() == table.batchSize() ? BatchEnd.FULL : BatchEnd.CAUGHT_UP,
+          () -> {
+            totals.committed(rows.count(), written, setAside.size(), rows.last());
+            report(totals, written, setAside);
+          });
     }
 
     /**
@@ -514,8 +501,8 @@ public final class TableRunner<R extends Record> {
      * on with those. Rows it cannot read or write fail it or are set aside, as in a batch. While
      * a full chunk is written, the next is read on another thread.
      */
-    private BatchEnd snapshotChunk(CursorStore.StoredCursor cursor, Totals totals)
-        throws SQLException {
+    private PageTransaction.PageEnd<BatchEnd> snapshotChunk(
+        CursorStore.StoredCursor cursor, Totals totals) throws SQLException {
       totals.locked(null);
       Position reached =
           cursor.hasSnapshot()
@@ -526,8 +513,7 @@ public final class TableRunner<R extends Record> {
               ? reached.cursor()
               : snapshot.highWater(from, table.lagSeconds() > 0 ? upperBound() : null);
       if (highWater == null) {
-        to.rollback(); // no row has a cursor yet: nothing to copy
-        return BatchEnd.CAUGHT_UP;
+        return PageTransaction.PageEnd.rolledBack(BatchEnd.CAUGHT_UP); // nothing to copy yet
       }
       Optional<SourceRows<R>> readEarlier = readAhead.take(reached);
       SourceRows<R> rows =
@@ -545,11 +531,7 @@ public final class TableRunner<R extends Record> {
         readAhead.start(after, () -> readChunk(select, after));
         next = after;
       }
-      try {
-        return writeChunk(rows, next, highWater, totals);
-      } finally {
-        readAhead.awaitRead(); // the source connection is this thread's again
-      }
+      return writeChunk(rows, next, highWater, totals);
     }
 
     /** The rows of the chunk after {@code reached}, read with {@code select}. */
@@ -561,26 +543,30 @@ public final class TableRunner<R extends Record> {
 
     /**
      * Writes a chunk's rows and stores {@code next}, the snapshot's state after them, or when the
-     * chunk was short (null), hands over to batches; commits.
+     * chunk was short (null), hands over to batches; the page then commits.
      */
-    private BatchEnd writeChunk(SourceRows<R> rows, Position next, Object highWater, Totals totals)
-        throws SQLException {
+    private PageTransaction.PageEnd<BatchEnd> writeChunk(
+        SourceRows<R> rows, Position next, Object highWater, Totals totals) throws SQLException {
       List<RejectedRow> refused = snapshot.write(to, prepare(to, plan.upsert()), rows.records());
       List<RejectedRow> setAside = setAsideBadRows(rows, refused, totals);
       int written = rows.records().size() - refused.size();
       String lastKey = rows.count() == 0 ? null : rows.last().keyText();
-      Position handedOver = null;
+      Position handedOver;
       if (next != null) {
+        handedOver = null;
         cursors.updateSnapshot(to, table.name(), next, written);
       } else {
         handedOver = Position.startOf(highWater);
         cursors.update(to, table.name(), handedOver, written);
       }
-      to.commit();
-      totals.chunkCommitted(rows.count(), written, setAside.size(), lastKey, handedOver);
-      report(totals, written, setAside);
       // Either more chunks follow, or batches from the high-water mark.
-      return BatchEnd.FULL;
+      return PageTransaction.PageEnd.committed(
+          BatchEnd.FULL,
+          () -> {
+            readAhead.awaitRead(); // the source connection is this thread's again
+            totals.chunkCommitted(rows.count(), written, setAside.size(), lastKey, handedOver);
+            report(totals, written, setAside);
+          });
     }
 
     /**
@@ -694,14 +680,6 @@ public final class TableRunner<R extends Record> {
     private BadRowException badRow(RejectedRow row, Totals totals, String problem) {
       return new BadRowException(
           table.name(), totals.stored(), row.key(), row.column(), problem, row.cause());
-    }
-
-    private void rollbackQuietly() {
-      try {
-        to.rollback();
-      } catch (SQLException e) {
-        log.warn("{}: rollback failed: {}", table.name(), Redaction.describe(e));
-      }
     }
 
     @Override
