@@ -62,6 +62,12 @@ public final class SyncEngine {
   /** The default name of the dead-letter table created in each target that needs one. */
   public static final String DEFAULT_DEAD_LETTER_TABLE = "tablesync_dead_letter";
 
+  /** The default share of a target table one reconciliation may delete: 10%. */
+  public static final double DEFAULT_DELETE_GUARD = 0.10;
+
+  /** The default number of rows per key range of a reconciliation. */
+  public static final int DEFAULT_RECONCILE_RANGE_SIZE = 10_000;
+
   /** The default number of rows per chunk of a snapshot. */
   public static final int DEFAULT_SNAPSHOT_CHUNK_SIZE = 20_000;
 
@@ -224,6 +230,57 @@ public final class SyncEngine {
     return runner(name).retryDeadLetters();
   }
 
+  /**
+   * Compares the table {@code name} with its source query by every mapped column and repairs
+   * it: see {@link #reconcile(String, ReconcileDepth)}.
+   */
+  public ReconcileResult reconcile(String name) {
+    return reconcile(name, ReconcileDepth.FULL);
+  }
+
+  /**
+   * Compares the target table {@code name} with its source query by key, range by range, and
+   * makes it equal: writes the rows it lacks and the rows that differ, as a batch writes them,
+   * and deletes or marks the rows whose key the source no longer returns, as the record's {@code
+   * goneRows} says (kept and reported by default). Rows the source changed after the stored
+   * position are left to the next batch. Takes turns with runs of the table range by range.
+   *
+   * @throws IllegalArgumentException when no table has that name
+   * @throws ReconcileRefusedException when the source returned no rows, or more rows would go
+   *     than the delete guard allows: nothing was deleted, the rest was repaired
+   * @throws SyncException when a range fails; earlier ranges stay committed
+   */
+  public ReconcileResult reconcile(String name, ReconcileDepth depth) {
+    TableRunner<?> runner = runner(name);
+    try (MDC.MDCCloseable table = MDC.putCloseable(MDC_TABLE, name)) {
+      return runner.reconcile(depth);
+    }
+  }
+
+  /**
+   * Reconciles every table, one after the other, in name order; a table that fails or refuses
+   * does not stop the others.
+   */
+  public Map<String, ReconcileOutcome> reconcileAll(ReconcileDepth depth) {
+    Map<String, ReconcileOutcome> outcomes = new LinkedHashMap<>();
+    for (String name : runners.keySet()) {
+      try {
+        outcomes.put(name, new ReconcileOutcome(reconcile(name, depth), null));
+      } catch (SyncException e) {
+        outcomes.put(name, new ReconcileOutcome(null, e));
+      }
+    }
+    return outcomes;
+  }
+
+  /**
+   * How one table's reconciliation ended.
+   *
+   * @param result what it found and did; null when it failed
+   * @param failure why it failed or refused; null when it succeeded
+   */
+  public record ReconcileOutcome(ReconcileResult result, SyncException failure) {}
+
   private TableRunner<?> runner(String name) {
     TableRunner<?> runner = runners.get(name);
     if (runner == null) {
@@ -277,6 +334,8 @@ public final class SyncEngine {
     private SyncListener listener = new SyncListener() {};
     private boolean snapshot = true;
     private int snapshotChunkSize = DEFAULT_SNAPSHOT_CHUNK_SIZE;
+    private double deleteGuard = DEFAULT_DELETE_GUARD;
+    private int reconcileRangeSize = DEFAULT_RECONCILE_RANGE_SIZE;
 
     private Builder() {}
 
@@ -372,6 +431,33 @@ public final class SyncEngine {
       return this;
     }
 
+    /**
+     * The largest share of a target table one reconciliation may delete or mark, from 0 to 1,
+     * for tables whose record declares no {@code deleteGuard}; {@value #DEFAULT_DELETE_GUARD}
+     * by default. Beyond it a reconciliation deletes nothing and fails, saying how many rows
+     * would have gone.
+     */
+    public Builder deleteGuard(double deleteGuard) {
+      if (!(deleteGuard >= 0 && deleteGuard <= 1)) {
+        throw new IllegalArgumentException("deleteGuard must be from 0 to 1, was " + deleteGuard);
+      }
+      this.deleteGuard = deleteGuard;
+      return this;
+    }
+
+    /**
+     * Rows per key range of a reconciliation, each one target transaction; {@value
+     * #DEFAULT_RECONCILE_RANGE_SIZE} by default. One range of each side is held in memory.
+     */
+    public Builder reconcileRangeSize(int reconcileRangeSize) {
+      if (reconcileRangeSize < 1) {
+        throw new IllegalArgumentException(
+            "reconcileRangeSize must be at least 1, was " + reconcileRangeSize);
+      }
+      this.reconcileRangeSize = reconcileRangeSize;
+      return this;
+    }
+
     /** Hears about every committed batch and finished run. */
     public Builder listener(SyncListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
@@ -398,7 +484,9 @@ public final class SyncEngine {
               retry,
               whenBusy,
               snapshot,
-              snapshotChunkSize);
+              snapshotChunkSize,
+              deleteGuard,
+              reconcileRangeSize);
       Map<String, TableRunner<?>> runners = EngineTables.prepare(found, dataSources, settings);
       // One run table per target data source, shared by the tables that write there.
       Map<String, RunTable> byTarget = new HashMap<>();
@@ -433,6 +521,24 @@ public final class SyncEngine {
         public void runFailed(String name, SyncException failure) {
           first.runFailed(name, failure);
           second.runFailed(name, failure);
+        }
+
+        @Override
+        public void reconcileProgress(ReconcileResult soFar) {
+          first.reconcileProgress(soFar);
+          second.reconcileProgress(soFar);
+        }
+
+        @Override
+        public void reconcileFinished(ReconcileResult result) {
+          first.reconcileFinished(result);
+          second.reconcileFinished(result);
+        }
+
+        @Override
+        public void reconcileFailed(String name, SyncException failure) {
+          first.reconcileFailed(name, failure);
+          second.reconcileFailed(name, failure);
         }
       };
     }

@@ -1,5 +1,6 @@
 package dev.tablesync.runtime.dialect;
 
+import dev.tablesync.annotations.GoneRowPolicy;
 import dev.tablesync.runtime.spi.ColumnSpec;
 import dev.tablesync.runtime.spi.TableSpec;
 import java.sql.SQLDataException;
@@ -118,48 +119,131 @@ public abstract class StandardDialect implements Dialect {
     }
     List<String> order = new ArrayList<>(List.of(cursor));
     order.addAll(qualifiedKeys(table));
-    return paged(table, where.toString(), parameters, order);
+    return paged(wrappedQuery(table), where.toString(), parameters, order);
   }
 
   @Override
   public KeysetSelect snapshotSelect(TableSpec table, boolean afterKey) {
-    List<String> keys = qualifiedKeys(table);
     List<KeysetSelect.Parameter> parameters = new ArrayList<>();
     // Rows without a cursor are never synced, in a snapshot as in batches.
     StringBuilder where =
         new StringBuilder("q." + quote(table.cursor().name()) + " IS NOT NULL");
     if (afterKey) {
-      where.append(" AND ");
-      if (keys.size() > 1) {
-        // Lets the database range-scan the key's index from the first column on.
-        where.append(keys.get(0)).append(" >= ? AND ");
-        parameters.add(new KeysetSelect.PositionValue(1));
-      }
-      List<String> alternatives = new ArrayList<>();
-      for (int level = 1; level <= keys.size(); level++) {
-        StringBuilder alternative = new StringBuilder();
-        for (int k = 0; k < level; k++) {
-          alternative.append(k == 0 ? "" : " AND ").append(keys.get(k));
-          alternative.append(k == level - 1 ? " > ?" : " = ?");
-          parameters.add(new KeysetSelect.PositionValue(k + 1));
-        }
-        alternatives.add(level == 1 ? alternative.toString() : "(" + alternative + ")");
-      }
-      where.append('(').append(String.join(" OR ", alternatives)).append(')');
+      where.append(" AND ").append(keysAfter(qualifiedKeys(table), parameters));
     }
-    return paged(table, where.toString(), parameters, keys);
+    return paged(wrappedQuery(table), where.toString(), parameters, qualifiedKeys(table));
+  }
+
+  @Override
+  public KeysetSelect sourceKeyRange(TableSpec table, boolean keysOnly, boolean afterKey) {
+    List<ColumnSpec> columns = keysOnly ? keysAndCursor(table) : table.columns();
+    String from =
+        joined(columns, c -> "q." + quote(c.name())) + "\nFROM (\n"
+            + stripTerminator(table.query()) + "\n) q";
+    return keyRange(qualifiedKeys(table), from, afterKey);
+  }
+
+  @Override
+  public KeysetSelect targetKeyRange(TableSpec table, boolean keysOnly, boolean afterKey) {
+    List<String> columns =
+        new ArrayList<>(
+            (keysOnly ? keysAndCursor(table) : table.columns())
+                .stream().map(c -> "t." + quote(c.name())).toList());
+    if (table.goneRows().marks()) {
+      columns.add("t." + quote(table.softDeleteColumn()));
+    }
+    String from = String.join(", ", columns) + "\nFROM " + quote(table.targetTable()) + " t";
+    return keyRange(table.keys().stream().map(k -> "t." + quote(k.name())).toList(), from, afterKey);
+  }
+
+  /** Rows of {@code from} in key order, after a key (its values are elements 1 to n) or all. */
+  private KeysetSelect keyRange(List<String> keys, String from, boolean afterKey) {
+    List<KeysetSelect.Parameter> parameters = new ArrayList<>();
+    String where = afterKey ? keysAfter(keys, parameters) : "1 = 1";
+    return paged(from, where, parameters, keys);
+  }
+
+  /** The key columns, then the cursor: what a reconciliation by keys reads. */
+  private static List<ColumnSpec> keysAndCursor(TableSpec table) {
+    List<ColumnSpec> columns = new ArrayList<>(table.keys());
+    columns.add(table.cursor());
+    return columns;
+  }
+
+  /**
+   * The condition that {@code keys} come after a key, whose values are elements 1 to n of the
+   * parameters it adds.
+   */
+  private static String keysAfter(List<String> keys, List<KeysetSelect.Parameter> parameters) {
+    StringBuilder where = new StringBuilder();
+    if (keys.size() > 1) {
+      // Lets the database range-scan the key's index from the first column on.
+      where.append(keys.get(0)).append(" >= ? AND ");
+      parameters.add(new KeysetSelect.PositionValue(1));
+    }
+    List<String> alternatives = new ArrayList<>();
+    for (int level = 1; level <= keys.size(); level++) {
+      StringBuilder alternative = new StringBuilder();
+      for (int k = 0; k < level; k++) {
+        alternative.append(k == 0 ? "" : " AND ").append(keys.get(k));
+        alternative.append(k == level - 1 ? " > ?" : " = ?");
+        parameters.add(new KeysetSelect.PositionValue(k + 1));
+      }
+      alternatives.add(level == 1 ? alternative.toString() : "(" + alternative + ")");
+    }
+    return where.append('(').append(String.join(" OR ", alternatives)).append(')').toString();
+  }
+
+  @Override
+  public String keysSelect(TableSpec table, int keys) {
+    List<String> alternatives = new ArrayList<>();
+    String where;
+    if (table.keys().size() == 1) {
+      where =
+          "q." + quote(table.keys().get(0).name()) + " IN ("
+              + String.join(", ", java.util.Collections.nCopies(keys, "?")) + ")";
+    } else {
+      for (int i = 0; i < keys; i++) {
+        alternatives.add("(" + keyColumns(table, c -> "q." + quote(c.name()) + " = ?", " AND ") + ")");
+      }
+      where = String.join(" OR ", alternatives);
+    }
+    return "SELECT " + wrappedQuery(table) + "\nWHERE " + where;
+  }
+
+  @Override
+  public String deleteByKey(TableSpec table) {
+    return "DELETE FROM " + quote(table.targetTable()) + " WHERE "
+        + keyColumns(table, c -> quote(c.name()) + " = ?", " AND ");
+  }
+
+  @Override
+  public String softDelete(TableSpec table, boolean gone) {
+    String value;
+    if (table.goneRows() == GoneRowPolicy.MARK_FLAG) {
+      value = "?";
+    } else {
+      value = gone ? "CURRENT_TIMESTAMP" : "NULL";
+    }
+    return "UPDATE " + quote(table.targetTable()) + " SET " + quote(table.softDeleteColumn())
+        + " = " + value + " WHERE " + keyColumns(table, c -> quote(c.name()) + " = ?", " AND ");
+  }
+
+  @Override
+  public String countRows(TableSpec table) {
+    return "SELECT COUNT(*) FROM " + quote(table.targetTable());
   }
 
   /** The table's query wrapped, filtered by {@code where}, ordered by {@code order}, one page. */
   private KeysetSelect paged(
-      TableSpec table,
+      String columnsAndFrom,
       String where,
       List<KeysetSelect.Parameter> whereParameters,
       List<String> order) {
     List<KeysetSelect.Parameter> parameters = new ArrayList<>();
     StringBuilder sql = new StringBuilder("SELECT ");
     sql.append(selectPrefix(parameters));
-    sql.append(wrappedQuery(table)).append("\nWHERE ").append(where);
+    sql.append(columnsAndFrom).append("\nWHERE ").append(where);
     parameters.addAll(whereParameters);
     sql.append("\nORDER BY ").append(String.join(", ", order));
     sql.append(selectSuffix(parameters));

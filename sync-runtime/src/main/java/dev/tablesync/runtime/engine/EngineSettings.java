@@ -15,6 +15,9 @@ import java.util.Objects;
  * @param whenBusy what a run does when another runner holds its table
  * @param snapshot whether a table with no stored position is first copied by a snapshot
  * @param snapshotChunkSize rows per chunk of a snapshot
+ * @param deleteGuard the largest share of a target table one reconciliation may delete, for
+ *     tables that do not declare their own
+ * @param reconcileRangeSize rows per key range of a reconciliation
  */
 public record EngineSettings(
     String cursorTable,
@@ -23,7 +26,9 @@ public record EngineSettings(
     RetryPolicy retry,
     BusyPolicy whenBusy,
     boolean snapshot,
-    int snapshotChunkSize) {
+    int snapshotChunkSize,
+    double deleteGuard,
+    int reconcileRangeSize) {
 
   public EngineSettings {
     Objects.requireNonNull(cursorTable, "cursorTable");

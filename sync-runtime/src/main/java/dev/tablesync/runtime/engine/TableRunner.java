@@ -5,6 +5,9 @@ import dev.tablesync.runtime.BadRowException;
 import dev.tablesync.runtime.BatchReport;
 import dev.tablesync.runtime.DeadLetter;
 import dev.tablesync.runtime.DeadLetterRetry;
+import dev.tablesync.runtime.ReconcileDepth;
+import dev.tablesync.runtime.ReconcileResult;
+import dev.tablesync.runtime.BusyPolicy;
 import dev.tablesync.runtime.SyncException;
 import dev.tablesync.runtime.SyncResult;
 import dev.tablesync.runtime.dialect.ErrorKind;
@@ -68,6 +71,7 @@ public final class TableRunner<R extends Record> {
   private final DataSource target;
   private final EngineSettings settings;
   private final PageTransaction pages;
+  private final Reconciliation<R> reconciliation;
   /** Whether this runner has made sure its cursor row (and dead-letter table) exist. */
   private volatile boolean tablesReady;
 
@@ -96,6 +100,16 @@ public final class TableRunner<R extends Record> {
     this.target = target;
     this.settings = settings;
     this.pages = new PageTransaction(cursors, table.name(), settings.whenBusy());
+    // A reconciliation waits its turn on the cursor row whatever batches do when it is busy.
+    this.reconciliation =
+        new Reconciliation<>(
+            sync,
+            ReconcilePlan.of(table, plan.source(), plan.target(), settings.reconcileRangeSize()),
+            plan,
+            layout,
+            reader,
+            new PageTransaction(cursors, table.name(), BusyPolicy.WAIT),
+            settings);
   }
 
   /** The sync's name. */
@@ -134,6 +148,48 @@ public final class TableRunner<R extends Record> {
         totals.stored());
     settings.listener().runFinished(result);
     return result;
+  }
+
+  /**
+   * Compares the target with the source query by key ({@code depth} says how closely), repairs
+   * what differs, and deletes or marks the rows the source no longer returns, as the table's
+   * {@code goneRows} says. Each key range is one target transaction under the cursor row's lock,
+   * retried like a batch.
+   *
+   * @throws dev.tablesync.runtime.ReconcileRefusedException when it refuses to delete (an empty
+   *     source, or more rows than the delete guard allows); ranges repaired stay committed
+   * @throws SyncException when a range fails for good; earlier ranges stay committed
+   */
+  public ReconcileResult reconcile(ReconcileDepth depth) {
+    Reconciliation<R>.Totals totals = reconciliation.start(depth);
+    try {
+      withRetries(totals, () -> inSession(session -> reconciliation.compare(session, totals)));
+      withRetries(totals, () -> inSession(session -> reconciliation.removeGone(session, totals)));
+    } catch (SyncException e) {
+      log.error("{}", e.getMessage(), e.getCause() == null ? null : Redaction.redact(e.getCause()));
+      settings.listener().reconcileFailed(table.name(), e);
+      throw e;
+    }
+    ReconcileResult result = totals.result();
+    log.atLevel(result.inSync() ? Level.DEBUG : Level.INFO).log("{}: reconciled: {}", table.name(), result);
+    settings.listener().reconcileFinished(result);
+    return result;
+  }
+
+  /** Work done on new connections, the target's in a transaction. */
+  @FunctionalInterface
+  private interface SessionWork<R extends Record> {
+    void run(Reconciliation.Session<R> session) throws SQLException;
+  }
+
+  private void inSession(SessionWork<R> work) throws SQLException {
+    try (Connection from = source.getConnection();
+        Connection to = target.getConnection();
+        Session session = new Session(from, to)) {
+      ensureTables(to);
+      to.setAutoCommit(false);
+      work.run(session);
+    }
   }
 
   /**
@@ -274,17 +330,17 @@ public final class TableRunner<R extends Record> {
    * Runs {@code attempt}, and again after a pause when it fails with a transient error, as the
    * retry policy allows; attempts are counted per batch, so the count starts over after a commit.
    */
-  private void withRetries(Totals totals, Attempt attempt) {
+  private void withRetries(PageProgress totals, Attempt attempt) {
     int attempts = 1;
     while (true) {
-      int committedBefore = totals.batches;
+      int committedBefore = totals.pagesCommitted();
       try {
         attempt.run();
         return;
       } catch (SyncException e) {
         throw e;
       } catch (SQLException | RuntimeException e) {
-        if (totals.batches > committedBefore) {
+        if (totals.pagesCommitted() > committedBefore) {
           attempts = 1;
         }
         ErrorKind kind = e instanceof SQLException sql ? plan.classify(sql) : ErrorKind.OTHER;
@@ -377,7 +433,7 @@ public final class TableRunner<R extends Record> {
    * knows where the next one starts; a batch uses rows read ahead only when the position it finds
    * under the lock is the one they were read after.
    */
-  private final class Session implements AutoCloseable {
+  private final class Session implements AutoCloseable, Reconciliation.Session<R> {
     private final Connection from;
     private final Connection to;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
@@ -390,8 +446,28 @@ public final class TableRunner<R extends Record> {
       from.setAutoCommit(true);
     }
 
+    @Override
+    public Connection source() {
+      return from;
+    }
+
+    @Override
+    public Connection target() {
+      return to;
+    }
+
+    /** Writes rows a reconciliation read again from the source, as a batch writes them. */
+    @Override
+    public int write(SourceRows<R> rows, PageProgress progress) throws SQLException {
+      failUnlessSetAside(rows.rejected(), progress);
+      List<RejectedRow> refused = writer.write(to, prepare(to, plan.upsert()), rows.records());
+      setAsideBadRows(rows, refused, progress);
+      return rows.records().size() - refused.size();
+    }
+
     /** {@code sql} prepared on {@code connection}, once per session. */
-    synchronized PreparedStatement prepare(Connection connection, String sql)
+    @Override
+    public synchronized PreparedStatement prepare(Connection connection, String sql)
         throws SQLException {
       PreparedStatement statement = statements.get(sql);
       if (statement == null) {
@@ -574,7 +650,7 @@ public final class TableRunner<R extends Record> {
      * sets aside, in the open transaction, every row that could not be read or written.
      */
     private List<RejectedRow> setAsideBadRows(
-        SourceRows<R> rows, List<RejectedRow> refused, Totals totals) throws SQLException {
+        SourceRows<R> rows, List<RejectedRow> refused, PageProgress totals) throws SQLException {
       failUnlessSetAside(refused, totals);
       List<RejectedRow> setAside = new ArrayList<>(rows.rejected());
       setAside.addAll(refused);
@@ -662,7 +738,7 @@ public final class TableRunner<R extends Record> {
      * Fails the batch with the first of {@code rejected}, unless the table sets bad rows aside
      * and every one of them has a position to store.
      */
-    private void failUnlessSetAside(List<RejectedRow> rejected, Totals totals) {
+    private void failUnlessSetAside(List<RejectedRow> rejected, PageProgress totals) {
       for (RejectedRow row : rejected) {
         if (table.badRows() == BadRowPolicy.FAIL) {
           throw badRow(row, totals, row.problem());
@@ -677,7 +753,7 @@ public final class TableRunner<R extends Record> {
       }
     }
 
-    private BadRowException badRow(RejectedRow row, Totals totals, String problem) {
+    private BadRowException badRow(RejectedRow row, PageProgress totals, String problem) {
       return new BadRowException(
           table.name(), totals.stored(), row.key(), row.column(), problem, row.cause());
     }
@@ -692,7 +768,7 @@ public final class TableRunner<R extends Record> {
   }
 
   /** What one run has done so far. */
-  private final class Totals {
+  private final class Totals implements PageProgress {
     private final long started = System.nanoTime();
     private long rowsRead;
     private long rowsWritten;
@@ -728,7 +804,13 @@ public final class TableRunner<R extends Record> {
       snapshotKey = lastKey;
     }
 
-    String stored() {
+    @Override
+    public int pagesCommitted() {
+      return batches;
+    }
+
+    @Override
+    public String stored() {
       if (!positionSeen) {
         return "not read yet";
       }
