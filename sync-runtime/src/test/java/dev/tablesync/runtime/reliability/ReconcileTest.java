@@ -289,6 +289,114 @@ class ReconcileTest {
     }
   }
 
+  /** The same repairs on every product, H2 and any external server included, as either side. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.tablesync.runtime.testing.Route#everyProduct")
+  void onEveryProduct(Route route) {
+    try (TestDatabases databases = new TestDatabases()) {
+      Products products = new Products(route, databases, 60);
+      SyncEngine engine = products.engine(new ProductSync()).reconcileRangeSize(25).build();
+      engine.run("product");
+      Sql.execute(products.source, "DELETE FROM product WHERE id <= 3");
+      products.forbid(4, 5);
+      Sql.execute(products.target, "DELETE FROM product_copy WHERE id BETWEEN 30 AND 31");
+      Sql.execute(products.target, "UPDATE product_copy SET price = 0 WHERE id = 40");
+
+      ReconcileResult result = engine.reconcile("product");
+
+      assertEquals(List.of(5L, 2L, 1L, 3L, 5L), List.of(result.extra(), result.missing(),
+          result.different(), result.repaired(), result.deleted()), result.toString());
+      assertEquals(products.sourceView(), products.targetView(""));
+    }
+  }
+
+  /**
+   * A reconciliation beside a thread that keeps changing the source and syncing: it takes turns
+   * with the batches range by range, never deletes a row (none left the source), never writes
+   * back an older version, and the last one finds the two sides equal.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("routes")
+  void reconcilingWhileAnotherThreadSyncsAndTheSourceChanges(Route route) throws Exception {
+    try (TestDatabases databases = new TestDatabases()) {
+      Products products = new Products(route, databases, 500);
+      SyncEngine engine = products.engine(new ProductSync()).reconcileRangeSize(50).build();
+      engine.run("product");
+      java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+      java.util.concurrent.CompletableFuture<Void> writer =
+          java.util.concurrent.CompletableFuture.runAsync(
+              () -> {
+                for (int round = 1; round <= 20; round++) {
+                  Sql.execute(
+                      products.source,
+                      "UPDATE product SET name = ?, changed_at = ? WHERE MOD(id, 20) = ?",
+                      "round " + round,
+                      T0.plusSeconds(10_000 + round),
+                      round % 20);
+                  products.insert(1_000 + round * 5L, 1_000 + round * 5L + 4);
+                  engine.run("product");
+                }
+                done.set(true);
+              });
+      List<ReconcileResult> during = new java.util.ArrayList<>();
+      while (!done.get() && !writer.isCompletedExceptionally()) {
+        during.add(engine.reconcile("product"));
+      }
+      writer.get();
+      engine.run("product");
+      ReconcileResult last = engine.reconcile("product");
+
+      assertTrue(during.size() > 0);
+      assertEquals(0, during.stream().mapToLong(ReconcileResult::deleted).sum(), during.toString());
+      assertTrue(last.inSync(), last.toString());
+      assertEquals(products.sourceView(), products.targetView(""));
+    }
+  }
+
+  /**
+   * A reconciliation killed with SIGKILL mid-way leaves whole ranges: the rows it repaired are
+   * those of the first ranges in key order, nothing was deleted, and a second one finishes.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("routes")
+  void killedMidReconcileThenRunAgain(Route route) throws Exception {
+    try (TestDatabases databases = new TestDatabases()) {
+      Products products = new Products(route, databases, 2_000);
+      SyncEngine engine = products.engine(new ProductSync()).build();
+      engine.run("product");
+      Sql.execute(products.source, "DELETE FROM product WHERE MOD(id, 50) = 7");
+      Sql.execute(products.target, "UPDATE product_copy SET name = 'edited' WHERE MOD(id, 10) = 3");
+      try (SyncProcess child =
+          SyncProcess.start(
+              List.of(),
+              List.of(
+                  "--source", TestDatabases.url(products.source),
+                  "--target", TestDatabases.url(products.target),
+                  "--reconcile", "100",
+                  "--pause-ms", "100",
+                  ProductSync.class.getName()),
+              java.util.Map.of(),
+              java.nio.file.Path.of("target", "sync-processes", "reconcile-kill.log"))) {
+        child.await(line -> line.equals("range product 5"), java.time.Duration.ofSeconds(60));
+        child.kill();
+      }
+
+      List<Long> edited = products.targetIds("name = 'edited'");
+      long firstLeft = edited.get(0);
+      assertEquals(
+          ids(0, 199).stream().map(i -> i * 10 + 3).filter(id -> id >= firstLeft).toList(),
+          edited,
+          "the edits left are those after the last committed range, every one of them");
+      assertTrue(firstLeft > 3, "some ranges were committed");
+      assertEquals(2_000, products.targetView("").size(), "nothing deleted");
+
+      ReconcileResult again = engine.reconcile("product");
+
+      assertEquals(40, again.deleted());
+      assertEquals(products.sourceView(), products.targetView(""));
+    }
+  }
+
   private static List<Long> ids(long from, long to) {
     return java.util.stream.LongStream.rangeClosed(from, to).boxed().toList();
   }
