@@ -6,6 +6,8 @@ import dev.tablesync.runtime.engine.TableRunner;
 import dev.tablesync.runtime.metrics.EngineMetrics;
 import dev.tablesync.runtime.spi.TableSpec;
 import dev.tablesync.runtime.spi.TableSync;
+import dev.tablesync.runtime.status.ReconcileRecord;
+import dev.tablesync.runtime.status.ReconcileTable;
 import dev.tablesync.runtime.status.RunTable;
 import dev.tablesync.runtime.status.TableStatus;
 import java.lang.management.ManagementFactory;
@@ -59,6 +61,9 @@ public final class SyncEngine {
   /** The default name of the table in each target that keeps every table's last run. */
   public static final String DEFAULT_RUN_TABLE = "tablesync_run";
 
+  /** The default name of the table in each target that keeps every table's last reconciliation. */
+  public static final String DEFAULT_RECONCILE_TABLE = "tablesync_reconcile";
+
   /** The default name of the dead-letter table created in each target that needs one. */
   public static final String DEFAULT_DEAD_LETTER_TABLE = "tablesync_dead_letter";
 
@@ -86,6 +91,7 @@ public final class SyncEngine {
   private final Map<String, TableRunner<?>> runners;
   private final Map<String, TableSpec> specs;
   private final Map<String, RunTable> runTables;
+  private final Map<String, ReconcileTable> reconcileTables;
   private final Optional<EngineMetrics> metrics;
   /** When each table last recorded a run that found nothing, since its last eventful run. */
   private final Map<String, Instant> uneventfulRunsRecorded = new ConcurrentHashMap<>();
@@ -94,10 +100,12 @@ public final class SyncEngine {
       Map<String, TableRunner<?>> runners,
       Map<String, TableSpec> specs,
       Map<String, RunTable> runTables,
+      Map<String, ReconcileTable> reconcileTables,
       Optional<EngineMetrics> metrics) {
     this.runners = runners;
     this.specs = specs;
     this.runTables = runTables;
+    this.reconcileTables = reconcileTables;
     this.metrics = metrics;
   }
 
@@ -194,7 +202,8 @@ public final class SyncEngine {
               runTables.get(name).read(name),
               progress.cursor(),
               progress.rowsSynced(),
-              progress.sourceNewest());
+              progress.sourceNewest(),
+              reconcileTables.get(name).read(name));
       metrics.ifPresent(m -> status.lag().ifPresent(lag -> m.lagMeasured(name, lag)));
       return status;
     } catch (SQLException e) {
@@ -253,7 +262,32 @@ public final class SyncEngine {
   public ReconcileResult reconcile(String name, ReconcileDepth depth) {
     TableRunner<?> runner = runner(name);
     try (MDC.MDCCloseable table = MDC.putCloseable(MDC_TABLE, name)) {
-      return runner.reconcile(depth);
+      Instant started = Instant.now();
+      try {
+        ReconcileResult result = runner.reconcile(depth);
+        recordReconcile(name, started, ReconcileRecord.Outcome.SUCCEEDED, result, null);
+        return result;
+      } catch (ReconcileRefusedException e) {
+        recordReconcile(name, started, ReconcileRecord.Outcome.REFUSED, e.result(), e.getMessage());
+        throw e;
+      } catch (SyncException e) {
+        recordReconcile(name, started, ReconcileRecord.Outcome.FAILED, null, e.getMessage());
+        throw e;
+      }
+    }
+  }
+
+  /** Keeps a reconciliation's outcome; a target too broken to take it must not hide its own. */
+  private void recordReconcile(
+      String name,
+      Instant started,
+      ReconcileRecord.Outcome outcome,
+      ReconcileResult found,
+      String error) {
+    try {
+      reconcileTables.get(name).record(name, NODE, started, Instant.now(), outcome, found, error);
+    } catch (SQLException | RuntimeException e) {
+      log.warn("{}: could not record the reconciliation: {}", name, e.getMessage());
     }
   }
 
@@ -328,6 +362,7 @@ public final class SyncEngine {
     private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
     private String cursorTable = DEFAULT_CURSOR_TABLE;
     private String runTable = DEFAULT_RUN_TABLE;
+    private String reconcileTable = DEFAULT_RECONCILE_TABLE;
     private String deadLetterTable = DEFAULT_DEAD_LETTER_TABLE;
     private RetryPolicy retry = RetryPolicy.DEFAULT;
     private BusyPolicy whenBusy = BusyPolicy.WAIT;
@@ -432,6 +467,15 @@ public final class SyncEngine {
     }
 
     /**
+     * The table in each target that keeps every table's last reconciliation; {@value
+     * #DEFAULT_RECONCILE_TABLE} by default.
+     */
+    public Builder reconcileTable(String reconcileTable) {
+      this.reconcileTable = Objects.requireNonNull(reconcileTable, "reconcileTable");
+      return this;
+    }
+
+    /**
      * The largest share of a target table one reconciliation may delete or mark, from 0 to 1,
      * for tables whose record declares no {@code deleteGuard}; {@value #DEFAULT_DELETE_GUARD}
      * by default. Beyond it a reconciliation deletes nothing and fails, saying how many rows
@@ -491,6 +535,8 @@ public final class SyncEngine {
       // One run table per target data source, shared by the tables that write there.
       Map<String, RunTable> byTarget = new HashMap<>();
       Map<String, RunTable> runTables = new HashMap<>();
+      Map<String, ReconcileTable> reconcileByTarget = new HashMap<>();
+      Map<String, ReconcileTable> reconcileTables = new HashMap<>();
       Map<String, TableSpec> specs = new HashMap<>();
       for (TableSync<?> table : found) {
         TableSpec spec = table.spec();
@@ -499,8 +545,12 @@ public final class SyncEngine {
             spec.name(),
             byTarget.computeIfAbsent(
                 spec.target(), t -> new RunTable(dataSources.get(t), runTable)));
+        reconcileTables.put(
+            spec.name(),
+            reconcileByTarget.computeIfAbsent(
+                spec.target(), t -> new ReconcileTable(dataSources.get(t), reconcileTable)));
       }
-      return new SyncEngine(runners, specs, runTables, metrics);
+      return new SyncEngine(runners, specs, runTables, reconcileTables, metrics);
     }
 
     private static SyncListener both(SyncListener first, SyncListener second) {

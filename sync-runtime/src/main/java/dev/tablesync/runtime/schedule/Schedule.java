@@ -82,20 +82,40 @@ public sealed interface Schedule permits Schedule.Every, Schedule.Cron {
    *     an interval that cannot be read
    */
   static Optional<Schedule> of(TableSpec table) {
-    boolean interval = !table.interval().isBlank();
-    boolean cron = !table.cron().isBlank();
+    return declared(table, "interval", table.interval(), "cron", table.cron());
+  }
+
+  /**
+   * The schedule of reconciliations a table's annotation declares ({@code reconcileInterval} or
+   * {@code reconcileCron}), if it declares one.
+   *
+   * @throws IllegalArgumentException as {@link #of} does
+   */
+  static Optional<Schedule> reconcileOf(TableSpec table) {
+    return declared(
+        table,
+        "reconcileInterval",
+        table.reconcileInterval(),
+        "reconcileCron",
+        table.reconcileCron());
+  }
+
+  private static Optional<Schedule> declared(
+      TableSpec table, String intervalName, String intervalText, String cronName, String cronText) {
+    boolean interval = !intervalText.isBlank();
+    boolean cron = !cronText.isBlank();
     if (interval && cron) {
       throw new IllegalArgumentException(
-          table.name() + ": declares both interval '" + table.interval() + "' and cron '"
-              + table.cron() + "'; keep one");
+          table.name() + ": declares both " + intervalName + " '" + intervalText + "' and "
+              + cronName + " '" + cronText + "'; keep one");
     }
     if (interval) {
       try {
-        return Optional.of(every(Intervals.parse(table.interval().strip())));
+        return Optional.of(every(Intervals.parse(intervalText.strip())));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(table.name() + ": " + e.getMessage(), e);
       }
     }
-    return cron ? Optional.of(cron(table.cron())) : Optional.empty();
+    return cron ? Optional.of(cron(cronText)) : Optional.empty();
   }
 }

@@ -1,15 +1,11 @@
 package dev.tablesync.runtime.status;
 
-import dev.tablesync.runtime.dialect.Dialects;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -119,54 +115,23 @@ public final class RunTable {
     }
   }
 
-  /**
-   * Creates the table unless it exists, and returns its quoted name. Asking the driver's
-   * metadata works on every product, unlike {@code CREATE TABLE IF NOT EXISTS}; another process
-   * may create the table at the same moment, so a failed create is fine when the table is there
-   * afterwards.
-   */
   private String ensureTable(Connection connection) throws SQLException {
-    if (quoted != null) {
-      return quoted;
+    if (quoted == null) {
+      quoted =
+          StatusTables.ensure(
+              connection,
+              table,
+              "  sync_name VARCHAR(128) NOT NULL PRIMARY KEY,\n"
+                  + "  node VARCHAR(200) NOT NULL,\n"
+                  + "  started_at VARCHAR(40) NOT NULL,\n"
+                  + "  finished_at VARCHAR(40) NOT NULL,\n"
+                  + "  outcome VARCHAR(16) NOT NULL,\n"
+                  + "  rows_written BIGINT NOT NULL,\n"
+                  + "  failures_in_a_row INT NOT NULL,\n"
+                  + "  last_error VARCHAR(" + MAX_ERROR_LENGTH + "),\n"
+                  + "  last_error_at VARCHAR(40)\n");
     }
-    String name = Dialects.detect(connection).quote(table);
-    if (!exists(connection)) {
-      try (Statement create = connection.createStatement()) {
-        create.execute(
-            "CREATE TABLE " + name + " (\n"
-                + "  sync_name VARCHAR(128) NOT NULL PRIMARY KEY,\n"
-                + "  node VARCHAR(200) NOT NULL,\n"
-                + "  started_at VARCHAR(40) NOT NULL,\n"
-                + "  finished_at VARCHAR(40) NOT NULL,\n"
-                + "  outcome VARCHAR(16) NOT NULL,\n"
-                + "  rows_written BIGINT NOT NULL,\n"
-                + "  failures_in_a_row INT NOT NULL,\n"
-                + "  last_error VARCHAR(" + MAX_ERROR_LENGTH + "),\n"
-                + "  last_error_at VARCHAR(40)\n"
-                + ")");
-      } catch (SQLException e) {
-        if (!exists(connection)) {
-          throw e;
-        }
-      }
-    }
-    quoted = name;
-    return name;
-  }
-
-  /** Whether the table is in the connection's own catalog and schema. */
-  private boolean exists(Connection connection) throws SQLException {
-    DatabaseMetaData meta = connection.getMetaData();
-    String stored =
-        meta.storesUpperCaseIdentifiers()
-            ? table.toUpperCase(Locale.ROOT)
-            : meta.storesLowerCaseIdentifiers() ? table.toLowerCase(Locale.ROOT) : table;
-    String escape = meta.getSearchStringEscape();
-    String pattern = stored.replace("_", escape + "_").replace("%", escape + "%");
-    try (ResultSet tables =
-        meta.getTables(connection.getCatalog(), connection.getSchema(), pattern, null)) {
-      return tables.next();
-    }
+    return quoted;
   }
 
   private static RunRecord.Outcome outcome(String error) {
