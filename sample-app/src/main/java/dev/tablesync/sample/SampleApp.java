@@ -1,6 +1,7 @@
 package dev.tablesync.sample;
 
 import dev.tablesync.sample.cli.DemoCommand;
+import dev.tablesync.sample.cli.ReconcileCommand;
 import dev.tablesync.sample.cli.RunCommand;
 import dev.tablesync.sample.cli.StatusCommand;
 import dev.tablesync.sample.cli.SyncCommand;
@@ -28,6 +29,7 @@ public final class SampleApp {
         .addSubcommand(new SyncCommand(out))
         .addSubcommand(new RunCommand(out))
         .addSubcommand(new StatusCommand(out))
+        .addSubcommand(new ReconcileCommand(out))
         .addSubcommand(new TablesCommand(out));
   }
 

@@ -5,6 +5,7 @@ import dev.tablesync.runtime.SyncEngine;
 import dev.tablesync.runtime.SyncResult;
 import dev.tablesync.runtime.spi.TableSync;
 import dev.tablesync.sample.demo.ErpData;
+import dev.tablesync.sample.demo.ReconcileStep;
 import dev.tablesync.sample.demo.SqlScript;
 import dev.tablesync.sample.demo.TableComparison;
 import dev.tablesync.sample.tables.MaterialSync;
@@ -87,8 +88,9 @@ public final class DemoCommand implements Callable<Integer> {
           suppliersAgain.rowsRead(),
           materialsAgain.rowsRead(),
           exact ? "exactly the " + changed.size() + " changed suppliers" : "NOT the changed rows");
-      out.println(identical && exact ? "Demo OK." : "Demo FAILED.");
-      return identical && exact ? 0 : 1;
+      boolean reconciled = new ReconcileStep(out).run(engine, erp, wms);
+      out.println(identical && exact && reconciled ? "Demo OK." : "Demo FAILED.");
+      return identical && exact && reconciled ? 0 : 1;
     }
   }
 
