@@ -4,6 +4,7 @@ import dev.tablesync.runtime.engine.Redaction;
 import dev.tablesync.sample.cli.CommandFailure;
 import dev.tablesync.sample.cli.DemoCommand;
 import dev.tablesync.sample.cli.Output;
+import dev.tablesync.sample.cli.ReconcileCommand;
 import dev.tablesync.sample.cli.RunCommand;
 import dev.tablesync.sample.cli.StatusCommand;
 import dev.tablesync.sample.cli.SyncCommand;
@@ -50,6 +51,7 @@ public final class SampleApp {
         .addSubcommand(new SyncCommand(output))
         .addSubcommand(new RunCommand(output))
         .addSubcommand(new StatusCommand(output))
+        .addSubcommand(new ReconcileCommand(output))
         .addSubcommand(new TablesCommand(output.out()))
         .setOut(new PrintWriter(output.out(), true))
         .setErr(new PrintWriter(output.err(), true))

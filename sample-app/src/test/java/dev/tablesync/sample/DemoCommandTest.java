@@ -28,6 +28,9 @@ class DemoCommandTest {
     String printed = bytes.toString(StandardCharsets.UTF_8);
     assertEquals(0, exitCode, printed);
     assertTrue(printed.contains("exactly the 120 changed suppliers"), printed);
+    assertTrue(
+        printed.contains("after it the warehouse holds 0 of them, and exactly the query's"),
+        printed);
     assertTrue(printed.contains("Demo OK."), printed);
   }
 

@@ -40,6 +40,9 @@ public @interface SyncTable {
   /** The largest allowed {@link #batchSize()}. */
   int MAX_BATCH_SIZE = 100_000;
 
+  /** The {@link #deleteGuard()} that means "the engine's own": 10% unless the engine says else. */
+  double ENGINE_DELETE_GUARD = -1;
+
   /** The sync's unique name: it keys the stored cursor and is what {@code SyncEngine.run} takes. */
   String name();
 
@@ -84,6 +87,40 @@ public @interface SyncTable {
 
   /** What to do with a row that cannot be read or written; {@link BadRowPolicy#FAIL} by default. */
   BadRowPolicy badRows() default BadRowPolicy.FAIL;
+
+  /**
+   * What reconciliation does with a target row whose key the source query no longer returns
+   * (deleted in the source, or no longer matching the query): keep it and report it (the
+   * default), delete it, or mark it in {@link #softDeleteColumn()}.
+   */
+  GoneRowPolicy goneRows() default GoneRowPolicy.KEEP;
+
+  /**
+   * The target column that {@link GoneRowPolicy#MARK_FLAG} or {@link GoneRowPolicy#MARK_TIME}
+   * marks: a column of the target table that no component maps. Empty for the other policies.
+   */
+  String softDeleteColumn() default "";
+
+  /**
+   * The largest share of the target table's rows one reconciliation may delete or mark, from 0
+   * to 1; more than that, and it deletes nothing and fails, saying how many rows it would have
+   * removed. {@link #ENGINE_DELETE_GUARD} (the default) takes the engine's, 10% unless {@code
+   * SyncEngine.Builder.deleteGuard} says else.
+   */
+  double deleteGuard() default ENGINE_DELETE_GUARD;
+
+  /**
+   * How often a scheduler reconciles this table (compares it with the source and repairs it), in
+   * the form of {@link #interval()}. Empty when {@link #reconcileCron()} is set, or when the table
+   * is only reconciled when asked.
+   */
+  String reconcileInterval() default "";
+
+  /**
+   * When a scheduler reconciles this table, as a Quartz cron expression. Empty when {@link
+   * #reconcileInterval()} is set, or when the table is only reconciled when asked.
+   */
+  String reconcileCron() default "";
 
   /**
    * The target database's DDL, to check the mapping against at compile time: a {@code .sql} file,

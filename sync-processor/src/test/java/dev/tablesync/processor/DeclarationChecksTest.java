@@ -401,7 +401,15 @@ class DeclarationChecksTest {
               public record Item(@SyncKey long id, @SyncCursor LocalDateTime changedAt) {}
               """;
     assertOnlyError(
-        "Item", code, "cron = ", Message.INTERVAL_AND_CRON, "Item", "5m", "0 0/5 * * * ?");
+        "Item",
+        code,
+        "cron = ",
+        Message.SCHEDULED_TWICE,
+        "Item",
+        "interval",
+        "5m",
+        "cron",
+        "0 0/5 * * * ?");
   }
 
   @Test
@@ -419,6 +427,7 @@ class DeclarationChecksTest {
         code,
         "interval = ",
         Message.INVALID_INTERVAL,
+        "interval",
         "5 minutes",
         "Item",
         "'5 minutes' is not an interval: write a number with a unit (30s, 5m, 1h) or an ISO-8601"
@@ -440,6 +449,7 @@ class DeclarationChecksTest {
         code,
         "interval = ",
         Message.INVALID_INTERVAL,
+        "interval",
         "0s",
         "Item",
         "'0s' is not a positive interval; a schedule runs at most this often");
@@ -460,6 +470,7 @@ class DeclarationChecksTest {
         code,
         "cron = ",
         Message.INVALID_CRON,
+        "cron",
         "0 0 12 ? * 6#3",
         "Item",
         "cron '0 0 12 ? * 6#3': day of week '6#3' is not taken (L, W and # run only on Quartz's"
@@ -481,6 +492,7 @@ class DeclarationChecksTest {
         code,
         "cron = ",
         Message.INVALID_CRON,
+        "cron",
         "0 0 12 * *",
         "Item",
         "cron '0 0 12 * *': it has 5 fields; write 6 (seconds minutes hours day-of-month month"

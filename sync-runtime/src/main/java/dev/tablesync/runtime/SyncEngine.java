@@ -6,6 +6,8 @@ import dev.tablesync.runtime.engine.TableRunner;
 import dev.tablesync.runtime.metrics.EngineMetrics;
 import dev.tablesync.runtime.spi.TableSpec;
 import dev.tablesync.runtime.spi.TableSync;
+import dev.tablesync.runtime.status.ReconcileRecord;
+import dev.tablesync.runtime.status.ReconcileTable;
 import dev.tablesync.runtime.status.RunTable;
 import dev.tablesync.runtime.status.TableStatus;
 import java.lang.management.ManagementFactory;
@@ -59,8 +61,17 @@ public final class SyncEngine {
   /** The default name of the table in each target that keeps every table's last run. */
   public static final String DEFAULT_RUN_TABLE = "tablesync_run";
 
+  /** The default name of the table in each target that keeps every table's last reconciliation. */
+  public static final String DEFAULT_RECONCILE_TABLE = "tablesync_reconcile";
+
   /** The default name of the dead-letter table created in each target that needs one. */
   public static final String DEFAULT_DEAD_LETTER_TABLE = "tablesync_dead_letter";
+
+  /** The default share of a target table one reconciliation may delete: 10%. */
+  public static final double DEFAULT_DELETE_GUARD = 0.10;
+
+  /** The default number of rows per key range of a reconciliation. */
+  public static final int DEFAULT_RECONCILE_RANGE_SIZE = 10_000;
 
   /** The default number of rows per chunk of a snapshot. */
   public static final int DEFAULT_SNAPSHOT_CHUNK_SIZE = 20_000;
@@ -83,6 +94,7 @@ public final class SyncEngine {
   private final Map<String, TableRunner<?>> runners;
   private final Map<String, TableSpec> specs;
   private final Map<String, RunTable> runTables;
+  private final Map<String, ReconcileTable> reconcileTables;
   private final Optional<EngineMetrics> metrics;
   /** When each table last recorded a run that found nothing, since its last eventful run. */
   private final Map<String, Instant> uneventfulRunsRecorded = new ConcurrentHashMap<>();
@@ -91,10 +103,12 @@ public final class SyncEngine {
       Map<String, TableRunner<?>> runners,
       Map<String, TableSpec> specs,
       Map<String, RunTable> runTables,
+      Map<String, ReconcileTable> reconcileTables,
       Optional<EngineMetrics> metrics) {
     this.runners = runners;
     this.specs = specs;
     this.runTables = runTables;
+    this.reconcileTables = reconcileTables;
     this.metrics = metrics;
   }
 
@@ -191,7 +205,8 @@ public final class SyncEngine {
               runTables.get(name).read(name),
               progress.cursor(),
               progress.rowsSynced(),
-              progress.sourceNewest());
+              progress.sourceNewest(),
+              reconcileTables.get(name).read(name));
       metrics.ifPresent(m -> status.lag().ifPresent(lag -> m.lagMeasured(name, lag)));
       return status;
     } catch (SQLException e) {
@@ -240,6 +255,82 @@ public final class SyncEngine {
     return runner(name).reset();
   }
 
+  /**
+   * Compares the table {@code name} with its source query by every mapped column and repairs
+   * it: see {@link #reconcile(String, ReconcileDepth)}.
+   */
+  public ReconcileResult reconcile(String name) {
+    return reconcile(name, ReconcileDepth.FULL);
+  }
+
+  /**
+   * Compares the target table {@code name} with its source query by key, range by range, and
+   * makes it equal: writes the rows it lacks and the rows that differ, as a batch writes them,
+   * and deletes or marks the rows whose key the source no longer returns, as the record's {@code
+   * goneRows} says (kept and reported by default). Rows the source changed after the stored
+   * position are left to the next batch. Takes turns with runs of the table range by range.
+   *
+   * @throws IllegalArgumentException when no table has that name
+   * @throws ReconcileRefusedException when the source returned no rows, or more rows would go
+   *     than the delete guard allows: nothing was deleted, the rest was repaired
+   * @throws SyncException when a range fails; earlier ranges stay committed
+   */
+  public ReconcileResult reconcile(String name, ReconcileDepth depth) {
+    TableRunner<?> runner = runner(name);
+    try (MDC.MDCCloseable table = MDC.putCloseable(MDC_TABLE, name)) {
+      Instant started = Instant.now();
+      try {
+        ReconcileResult result = runner.reconcile(depth);
+        recordReconcile(name, started, ReconcileRecord.Outcome.SUCCEEDED, result, null);
+        return result;
+      } catch (ReconcileRefusedException e) {
+        recordReconcile(name, started, ReconcileRecord.Outcome.REFUSED, e.result(), e.getMessage());
+        throw e;
+      } catch (SyncException e) {
+        recordReconcile(name, started, ReconcileRecord.Outcome.FAILED, null, e.getMessage());
+        throw e;
+      }
+    }
+  }
+
+  /** Keeps a reconciliation's outcome; a target too broken to take it must not hide its own. */
+  private void recordReconcile(
+      String name,
+      Instant started,
+      ReconcileRecord.Outcome outcome,
+      ReconcileResult found,
+      String error) {
+    try {
+      reconcileTables.get(name).record(name, NODE, started, Instant.now(), outcome, found, error);
+    } catch (SQLException | RuntimeException e) {
+      log.warn("{}: could not record the reconciliation: {}", name, e.getMessage());
+    }
+  }
+
+  /**
+   * Reconciles every table, one after the other, in name order; a table that fails or refuses
+   * does not stop the others.
+   */
+  public Map<String, ReconcileOutcome> reconcileAll(ReconcileDepth depth) {
+    Map<String, ReconcileOutcome> outcomes = new LinkedHashMap<>();
+    for (String name : runners.keySet()) {
+      try {
+        outcomes.put(name, new ReconcileOutcome(reconcile(name, depth), null));
+      } catch (SyncException e) {
+        outcomes.put(name, new ReconcileOutcome(null, e));
+      }
+    }
+    return outcomes;
+  }
+
+  /**
+   * How one table's reconciliation ended.
+   *
+   * @param result what it found and did; null when it failed
+   * @param failure why it failed or refused; null when it succeeded
+   */
+  public record ReconcileOutcome(ReconcileResult result, SyncException failure) {}
+
   private TableRunner<?> runner(String name) {
     TableRunner<?> runner = runners.get(name);
     if (runner == null) {
@@ -287,6 +378,7 @@ public final class SyncEngine {
     private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
     private String cursorTable = DEFAULT_CURSOR_TABLE;
     private String runTable = DEFAULT_RUN_TABLE;
+    private String reconcileTable = DEFAULT_RECONCILE_TABLE;
     private String deadLetterTable = DEFAULT_DEAD_LETTER_TABLE;
     private RetryPolicy retry = RetryPolicy.DEFAULT;
     private BusyPolicy whenBusy = BusyPolicy.WAIT;
@@ -296,6 +388,8 @@ public final class SyncEngine {
     private boolean createTables = true;
     private EngineMetrics metrics;
     private int backlogChunkSize = DEFAULT_BACKLOG_CHUNK_SIZE;
+    private double deleteGuard = DEFAULT_DELETE_GUARD;
+    private int reconcileRangeSize = DEFAULT_RECONCILE_RANGE_SIZE;
 
     private Builder() {}
 
@@ -404,6 +498,15 @@ public final class SyncEngine {
     }
 
     /**
+     * The table in each target that keeps every table's last reconciliation; {@value
+     * #DEFAULT_RECONCILE_TABLE} by default.
+     */
+    public Builder reconcileTable(String reconcileTable) {
+      this.reconcileTable = Objects.requireNonNull(reconcileTable, "reconcileTable");
+      return this;
+    }
+
+    /**
      * Where the engine records its metrics, such as {@code MicrometerMetrics.on(registry)}; by
      * default Micrometer's global registry when Micrometer is on the class path.
      */
@@ -426,6 +529,33 @@ public final class SyncEngine {
             "backlogChunkSize must be 0 (no chunks) or more, was " + backlogChunkSize);
       }
       this.backlogChunkSize = backlogChunkSize;
+      return this;
+    }
+
+    /**
+     * The largest share of a target table one reconciliation may delete or mark, from 0 to 1,
+     * for tables whose record declares no {@code deleteGuard}; {@value #DEFAULT_DELETE_GUARD}
+     * by default. Beyond it a reconciliation deletes nothing and fails, saying how many rows
+     * would have gone.
+     */
+    public Builder deleteGuard(double deleteGuard) {
+      if (!(deleteGuard >= 0 && deleteGuard <= 1)) {
+        throw new IllegalArgumentException("deleteGuard must be from 0 to 1, was " + deleteGuard);
+      }
+      this.deleteGuard = deleteGuard;
+      return this;
+    }
+
+    /**
+     * Rows per key range of a reconciliation, each one target transaction; {@value
+     * #DEFAULT_RECONCILE_RANGE_SIZE} by default. One range of each side is held in memory.
+     */
+    public Builder reconcileRangeSize(int reconcileRangeSize) {
+      if (reconcileRangeSize < 1) {
+        throw new IllegalArgumentException(
+            "reconcileRangeSize must be at least 1, was " + reconcileRangeSize);
+      }
+      this.reconcileRangeSize = reconcileRangeSize;
       return this;
     }
 
@@ -452,6 +582,7 @@ public final class SyncEngine {
           new EngineSettings(
               cursorTable,
               runTable,
+              reconcileTable,
               deadLetterTable,
               listeners,
               retry,
@@ -459,13 +590,16 @@ public final class SyncEngine {
               snapshot,
               snapshotChunkSize,
               createTables,
-              backlogChunkSize);
+              backlogChunkSize,
+              deleteGuard,
+              reconcileRangeSize);
       EngineTables.Prepared prepared = EngineTables.prepare(found, dataSources, settings);
       Map<String, TableSpec> specs = new HashMap<>();
       for (TableSync<?> table : found) {
         specs.put(table.spec().name(), table.spec());
       }
-      return new SyncEngine(prepared.runners(), specs, prepared.runTables(), metrics);
+      return new SyncEngine(
+          prepared.runners(), specs, prepared.runTables(), prepared.reconcileTables(), metrics);
     }
 
     private static SyncListener both(SyncListener first, SyncListener second) {
@@ -486,6 +620,24 @@ public final class SyncEngine {
         public void runFailed(String name, SyncException failure) {
           first.runFailed(name, failure);
           second.runFailed(name, failure);
+        }
+
+        @Override
+        public void reconcileProgress(ReconcileResult soFar) {
+          first.reconcileProgress(soFar);
+          second.reconcileProgress(soFar);
+        }
+
+        @Override
+        public void reconcileFinished(ReconcileResult result) {
+          first.reconcileFinished(result);
+          second.reconcileFinished(result);
+        }
+
+        @Override
+        public void reconcileFailed(String name, SyncException failure) {
+          first.reconcileFailed(name, failure);
+          second.reconcileFailed(name, failure);
         }
       };
     }

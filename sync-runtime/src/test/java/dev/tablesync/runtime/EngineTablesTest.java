@@ -38,13 +38,18 @@ class EngineTablesTest {
   }
 
   @Test
-  void buildInstallsTheThreeTablesSoThatRunsAndStatusOnlyWriteRows() {
+  void buildInstallsTheFourTablesSoThatRunsAndStatusOnlyWriteRows() {
     TestServer to = TestServers.mariaDb();
     DataSource source = itemSource();
     DataSource target = itemTarget(to);
     engine(source, target, true);
     assertEquals(
-        List.of("item_copy", "tablesync_cursor", "tablesync_dead_letter", "tablesync_run"),
+        List.of(
+            "item_copy",
+            "tablesync_cursor",
+            "tablesync_dead_letter",
+            "tablesync_reconcile",
+            "tablesync_run"),
         Sql.query(target, "SELECT table_name FROM information_schema.tables"
             + " WHERE table_schema = DATABASE() ORDER BY table_name", rs -> rs.getString(1)));
     assertEquals(0, count(target, "tablesync_cursor"), "a status view adds no cursor row");
@@ -91,6 +96,7 @@ class EngineTablesTest {
     assertTrue(message.startsWith("data source 'target' lacks the engine's tables"), message);
     assertTrue(message.contains("tablesync_cursor: create it"), message);
     assertTrue(message.contains("tablesync_run: create it"), message);
+    assertTrue(message.contains("tablesync_reconcile: create it"), message);
     assertTrue(message.contains("tablesync_dead_letter: create it"), message);
     assertEquals(0, tableCount(target, "tablesync_%"), "a check creates nothing");
 

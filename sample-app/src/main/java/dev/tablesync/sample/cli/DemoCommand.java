@@ -4,6 +4,7 @@ import dev.tablesync.runtime.SyncEngine;
 import dev.tablesync.runtime.SyncResult;
 import dev.tablesync.runtime.spi.TableSync;
 import dev.tablesync.sample.demo.ErpData;
+import dev.tablesync.sample.demo.ReconcileStep;
 import dev.tablesync.sample.demo.SqlScript;
 import dev.tablesync.sample.demo.TableComparison;
 import dev.tablesync.sample.tables.MaterialSync;
@@ -85,7 +86,9 @@ public final class DemoCommand implements Callable<Integer> {
             + " mark", demo::firstSync),
         new Step(String.format("Changing %,d suppliers in the ERP", changes),
             demo::changeSuppliers),
-        new Step("Second sync: only what changed", demo::secondSync));
+        new Step("Second sync: only what changed", demo::secondSync),
+        new Step("Reconciliation: the rows a sync cannot see, deleted or gone from the query",
+            demo::reconcile));
   }
 
   /** The demo's databases, engine and what the steps found out, one method per step. */
@@ -144,6 +147,10 @@ public final class DemoCommand implements Callable<Integer> {
           materialsAgain.rowsRead(),
           exact ? "exactly the " + changed.size() + " changed suppliers" : "NOT the changed rows");
       return identical && exact;
+    }
+
+    boolean reconcile() throws SQLException {
+      return new ReconcileStep(out).run(engine, erp, wms);
     }
 
     /** Compares every table's source and target, row by row; true when all are identical. */

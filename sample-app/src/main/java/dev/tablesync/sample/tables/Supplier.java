@@ -1,5 +1,6 @@
 package dev.tablesync.sample.tables;
 
+import dev.tablesync.annotations.GoneRowPolicy;
 import dev.tablesync.annotations.SyncCursor;
 import dev.tablesync.annotations.SyncKey;
 import dev.tablesync.annotations.SyncTable;
@@ -8,7 +9,8 @@ import java.time.LocalDateTime;
 /**
  * Suppliers from the ERP (SQL Server) into the warehouse system's {@code wms_supplier}: the
  * seed's first table, with its query as written for SQL Server. Only audited ({@code C}) and
- * enabled ({@code A}) suppliers are copied.
+ * enabled ({@code A}) suppliers are copied; a reconciliation deletes the suppliers the ERP
+ * deleted or forbade.
  */
 @SyncTable(
     name = "supplier",
@@ -16,6 +18,7 @@ import java.time.LocalDateTime;
     targetSchema = "src/main/resources/db/wms",
     sourceSchema = "src/main/resources/db/erp/erp_tables.sql",
     batchSize = 1000,
+    goneRows = GoneRowPolicy.DELETE,
     query = """
         SELECT a.FSUPPLIERID AS supplier_id,
                a.FDOCUMENTSTATUS AS supplier_document_status,

@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.Name;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
@@ -75,6 +76,7 @@ public final class DeclarationChecks {
     checkAccessible(type);
     checkAttributes(table);
     List<ColumnModel> columns = checkComponents(table);
+    checkReconciliation(table, columns);
     if (reporter.errorCount() > errorsBefore) {
       return Optional.empty();
     }
@@ -93,7 +95,12 @@ public final class DeclarationChecks {
             columns,
             table.string("interval"),
             table.string("cron"),
-            table.enumConstant("badRows")));
+            table.enumConstant("badRows"),
+            table.enumConstant("goneRows"),
+            table.string("softDeleteColumn"),
+            table.decimal("deleteGuard"),
+            table.string("reconcileInterval"),
+            table.string("reconcileCron")));
   }
 
   /** {@code Supplier} gets {@code SupplierSync}; {@code Outer.Inner} gets {@code Outer_InnerSync}. */
@@ -158,16 +165,28 @@ public final class DeclarationChecks {
     if (lagSeconds < 0) {
       reportOnValue(table, "lagSeconds", Message.NEGATIVE_LAG, lagSeconds, type.getSimpleName());
     }
-    checkSchedule(table);
+    checkSchedule(table, "interval", "cron");
+    checkSchedule(table, "reconcileInterval", "reconcileCron");
   }
 
-  /** A declared schedule must be one that every scheduler runs: the annotation cannot know which. */
-  private void checkSchedule(TableDeclaration table) {
-    String interval = table.string("interval");
-    String cron = table.string("cron");
+  /**
+   * A declared schedule (of syncs, or of reconciliations) must be one that every scheduler runs:
+   * the annotation cannot know which.
+   */
+  private void checkSchedule(TableDeclaration table, String intervalAttribute, String cronAttribute) {
+    String interval = table.string(intervalAttribute);
+    String cron = table.string(cronAttribute);
     String record = table.type().getSimpleName().toString();
     if (!interval.isBlank() && !cron.isBlank()) {
-      reportOnValue(table, "cron", Message.INTERVAL_AND_CRON, record, interval, cron);
+      reportOnValue(
+          table,
+          cronAttribute,
+          Message.SCHEDULED_TWICE,
+          record,
+          intervalAttribute,
+          interval,
+          cronAttribute,
+          cron);
       return;
     }
     try {
@@ -175,14 +194,56 @@ public final class DeclarationChecks {
         Interval.parse(interval);
       }
     } catch (IllegalArgumentException e) {
-      reportOnValue(table, "interval", Message.INVALID_INTERVAL, interval, record, e.getMessage());
+      reportOnValue(
+          table, intervalAttribute, Message.INVALID_INTERVAL, intervalAttribute, interval, record,
+          e.getMessage());
     }
     try {
       if (!cron.isBlank()) {
         Cron.parse(cron);
       }
     } catch (IllegalArgumentException e) {
-      reportOnValue(table, "cron", Message.INVALID_CRON, cron, record, e.getMessage());
+      reportOnValue(
+          table, cronAttribute, Message.INVALID_CRON, cronAttribute, cron, record, e.getMessage());
+    }
+  }
+
+  /** What reconciliation does with rows the source no longer returns, its guard and schedule. */
+  private void checkReconciliation(TableDeclaration table, List<ColumnModel> columns) {
+    Name type = table.type().getSimpleName();
+    String goneRows = table.enumConstant("goneRows");
+    boolean marks = goneRows.startsWith("MARK_");
+    String softDeleteColumn = table.string("softDeleteColumn");
+    if (marks && softDeleteColumn.isEmpty()) {
+      reportOnValue(table, "goneRows", Message.SOFT_DELETE_COLUMN_NEEDED, goneRows, type);
+    } else if (!marks && !softDeleteColumn.isEmpty()) {
+      reportOnValue(
+          table,
+          "softDeleteColumn",
+          Message.SOFT_DELETE_COLUMN_UNUSED,
+          softDeleteColumn,
+          type,
+          goneRows);
+    } else if (marks && !Names.isIdentifier(softDeleteColumn)) {
+      reportOnValue(
+          table, "softDeleteColumn", Message.INVALID_SOFT_DELETE_COLUMN, softDeleteColumn, type);
+    } else if (marks) {
+      columns.stream()
+          .filter(c -> c.column().equalsIgnoreCase(softDeleteColumn))
+          .findFirst()
+          .ifPresent(
+              c ->
+                  reportOnValue(
+                      table,
+                      "softDeleteColumn",
+                      Message.SOFT_DELETE_COLUMN_MAPPED,
+                      softDeleteColumn,
+                      type,
+                      c.component()));
+    }
+    double deleteGuard = table.decimal("deleteGuard");
+    if (deleteGuard != SyncTable.ENGINE_DELETE_GUARD && !(deleteGuard >= 0 && deleteGuard <= 1)) {
+      reportOnValue(table, "deleteGuard", Message.DELETE_GUARD_OUT_OF_RANGE, deleteGuard, type);
     }
   }
 

@@ -72,17 +72,47 @@ public enum Message {
   LAG_NEEDS_TIME_CURSOR(
       Diagnostic.Kind.ERROR,
       "@SyncTable(lagSeconds = %d) of %s needs a date-time cursor, but @SyncCursor %s is %s"),
-  INTERVAL_AND_CRON(
+  SCHEDULED_TWICE(
       Diagnostic.Kind.ERROR,
-      "@SyncTable of %s declares both interval \"%s\" and cron \"%s\"; keep one"),
+      "@SyncTable of %s declares both %s = \"%s\" and %s = \"%s\"; keep one"),
   INVALID_INTERVAL(
       Diagnostic.Kind.ERROR,
-      "@SyncTable(interval = \"%s\") of %s cannot be read: %s"),
+      "@SyncTable(%s = \"%s\") of %s cannot be read: %s"),
   INVALID_CRON(
       Diagnostic.Kind.ERROR,
-      "@SyncTable(cron = \"%s\") of %s cannot be run: %s. An annotation's cron must run on the "
+      "@SyncTable(%s = \"%s\") of %s cannot be run: %s. An annotation's cron must run on the "
           + "embedded scheduler and on Quartz alike; give Quartz-only expressions to "
           + "QuartzSync.register as overrides"),
+  SOFT_DELETE_COLUMN_NEEDED(
+      Diagnostic.Kind.ERROR,
+      "@SyncTable(goneRows = %s) of %s marks rows in a column of the target; name it with "
+          + "softDeleteColumn = \"...\" (a boolean column for MARK_FLAG, a nullable date-time "
+          + "column for MARK_TIME)"),
+  SOFT_DELETE_COLUMN_UNUSED(
+      Diagnostic.Kind.ERROR,
+      "@SyncTable(softDeleteColumn = \"%s\") of %s is not used with goneRows = %s; set goneRows "
+          + "= MARK_FLAG or MARK_TIME to mark rows in it, or remove it"),
+  INVALID_SOFT_DELETE_COLUMN(
+      Diagnostic.Kind.ERROR,
+      "@SyncTable(softDeleteColumn = \"%s\") of %s is not a valid column name; use letters, "
+          + "digits, '_' and '$', not starting with a digit"),
+  SOFT_DELETE_COLUMN_MAPPED(
+      Diagnostic.Kind.ERROR,
+      "@SyncTable(softDeleteColumn = \"%s\") of %s is the column component %s maps; a "
+          + "soft-delete column belongs to the target alone: name a column no component maps"),
+  DELETE_GUARD_OUT_OF_RANGE(
+      Diagnostic.Kind.ERROR,
+      "@SyncTable(deleteGuard = %s) of %s is out of range; use the largest share of the target "
+          + "table one reconciliation may delete, from 0 to 1 (0.1 is 10%%), or leave it out for "
+          + "the engine's"),
+  SOFT_DELETE_COLUMN_NOT_FOUND(
+      Diagnostic.Kind.ERROR,
+      "@SyncTable(softDeleteColumn = \"%s\") of %s is not a column of target table %s; %sadd "
+          + "it to the table. The table's columns: %s"),
+  SOFT_DELETE_COLUMN_TYPE(
+      Diagnostic.Kind.ERROR,
+      "@SyncTable(softDeleteColumn = \"%s\") of %s has type %s in target table %s, but goneRows"
+          + " = %s needs %s"),
   DUPLICATE_SYNC_NAME(
       Diagnostic.Kind.ERROR,
       "@SyncTable(name = \"%s\") of %s is used by %s already; every sync needs its own name"),

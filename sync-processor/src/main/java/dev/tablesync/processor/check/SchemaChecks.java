@@ -92,6 +92,52 @@ public final class SchemaChecks {
       checkKey(table, model, targetTable.get());
     }
     checkUnmappedNotNullColumns(table, model, targetTable.get());
+    if (!model.softDeleteColumn().isEmpty()) {
+      checkSoftDeleteColumn(table, model, targetTable.get(), columns);
+    }
+  }
+
+  /**
+   * The soft-delete column exists; MARK_FLAG's is a boolean (or the TINYINT MySQL spells BOOLEAN
+   * as), MARK_TIME's a date-time that can be NULL, which is how a row that came back reads.
+   */
+  private void checkSoftDeleteColumn(
+      TableDeclaration table, TableModel model, Table<?> targetTable, Map<String, Field<?>> columns) {
+    Field<?> column = columns.get(key(model.softDeleteColumn()));
+    if (column == null) {
+      List<String> names = columns.values().stream().map(Field::getName).toList();
+      reporter.report(
+          Message.SOFT_DELETE_COLUMN_NOT_FOUND,
+          table.type(),
+          table.annotation(),
+          table.value("softDeleteColumn"),
+          model.softDeleteColumn(),
+          table.type().getSimpleName(),
+          model.targetTable(),
+          Names.didYouMean(model.softDeleteColumn(), names),
+          Names.list(names));
+      return;
+    }
+    boolean flag = model.goneRows().equals("MARK_FLAG");
+    boolean fits =
+        flag
+            ? column.getDataType().isBoolean()
+                || column.getDataType().getSQLDataType().getTypeName().equals("tinyint")
+            : column.getDataType().isTimestamp() && ColumnTypeChecks.nullable(targetTable, column);
+    if (!fits) {
+      reporter.report(
+          Message.SOFT_DELETE_COLUMN_TYPE,
+          table.type(),
+          table.annotation(),
+          table.value("softDeleteColumn"),
+          model.softDeleteColumn(),
+          table.type().getSimpleName(),
+          column.getDataType().getTypeName()
+              + (ColumnTypeChecks.nullable(targetTable, column) ? "" : " NOT NULL"),
+          model.targetTable(),
+          model.goneRows(),
+          flag ? "a BOOLEAN column" : "a TIMESTAMP or DATETIME column that can be NULL");
+    }
   }
 
   /** The table {@code name} names, {@code schema.table} or a table of any schema. */

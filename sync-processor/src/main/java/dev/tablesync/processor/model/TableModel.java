@@ -19,6 +19,12 @@ import java.util.List;
  * @param interval the scheduling interval as written; empty for none
  * @param cron the scheduling cron expression; empty for none
  * @param badRows the name of the bad-row policy constant
+ * @param goneRows the name of the gone-row policy constant
+ * @param softDeleteColumn the target column a soft delete marks; empty for none
+ * @param deleteGuard the share of the target one reconciliation may delete; negative for the
+ *     engine's
+ * @param reconcileInterval the reconciliation interval as written; empty for none
+ * @param reconcileCron the reconciliation cron expression; empty for none
  */
 public record TableModel(
     ClassName record,
@@ -33,7 +39,12 @@ public record TableModel(
     List<ColumnModel> columns,
     String interval,
     String cron,
-    String badRows) {
+    String badRows,
+    String goneRows,
+    String softDeleteColumn,
+    double deleteGuard,
+    String reconcileInterval,
+    String reconcileCron) {
 
   public TableModel {
     columns = List.copyOf(columns);

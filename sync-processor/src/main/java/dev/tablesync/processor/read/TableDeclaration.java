@@ -42,6 +42,11 @@ public record TableDeclaration(
     return (Integer) values.get(attribute).getValue();
   }
 
+  /** The attribute's value as a double. */
+  public double decimal(String attribute) {
+    return (Double) values.get(attribute).getValue();
+  }
+
   /** The name of the enum constant the attribute is set to. */
   public String enumConstant(String attribute) {
     return ((VariableElement) values.get(attribute).getValue()).getSimpleName().toString();

@@ -32,6 +32,8 @@ public final class SyncerWriter {
   private static final ClassName COLUMN_VALUES = ClassName.get(SPI_PACKAGE, "ColumnValues");
   private static final ClassName BAD_ROW_POLICY =
       ClassName.get("dev.tablesync.annotations", "BadRowPolicy");
+  private static final ClassName GONE_ROW_POLICY =
+      ClassName.get("dev.tablesync.annotations", "GoneRowPolicy");
   private static final ClassName RESULT_SET = ClassName.get("java.sql", "ResultSet");
   private static final ClassName STATEMENT = ClassName.get("java.sql", "PreparedStatement");
   private static final ClassName SQL_EXCEPTION = ClassName.get("java.sql", "SQLException");
@@ -113,6 +115,21 @@ public final class SyncerWriter {
     }
     if (!table.badRows().equals("FAIL")) {
       spec.add(".badRows($T.$L)\n", BAD_ROW_POLICY, table.badRows());
+    }
+    if (!table.goneRows().equals("KEEP")) {
+      spec.add(".goneRows($T.$L)\n", GONE_ROW_POLICY, table.goneRows());
+    }
+    if (!table.softDeleteColumn().isEmpty()) {
+      spec.add(".softDeleteColumn($S)\n", table.softDeleteColumn());
+    }
+    if (table.deleteGuard() >= 0) {
+      spec.add(".deleteGuard($L)\n", table.deleteGuard());
+    }
+    if (!table.reconcileInterval().isEmpty()) {
+      spec.add(".reconcileInterval($S)\n", table.reconcileInterval());
+    }
+    if (!table.reconcileCron().isEmpty()) {
+      spec.add(".reconcileCron($S)\n", table.reconcileCron());
     }
     for (ColumnModel column : table.columns()) {
       String adder =

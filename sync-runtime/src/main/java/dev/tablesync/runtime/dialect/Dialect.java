@@ -51,6 +51,39 @@ public interface Dialect {
   KeysetSelect snapshotSelect(TableSpec table, boolean afterKey);
 
   /**
+   * A reconciliation's read of the source: the table's query wrapped, rows after a key (whose
+   * values are elements 1 to n of the position) or from the first, ordered by key, one page. Its
+   * columns are the spec's in order, or with {@code keysOnly} the key columns then the cursor.
+   */
+  KeysetSelect sourceKeyRange(TableSpec table, boolean keysOnly, boolean afterKey);
+
+  /**
+   * A reconciliation's read of the target table, like {@link #sourceKeyRange}, with the
+   * soft-delete column last when the table marks rows that leave the source.
+   */
+  KeysetSelect targetKeyRange(TableSpec table, boolean keysOnly, boolean afterKey);
+
+  /**
+   * The read of up to {@code keys} source rows by key: the table's query wrapped like {@link
+   * #keyedSelect}, with one parameter per key column per key, key after key.
+   */
+  String keysSelect(TableSpec table, int keys);
+
+  /** Deletes one target row by its key, one parameter per key column. */
+  String deleteByKey(TableSpec table);
+
+  /**
+   * Sets the soft-delete column of one target row, chosen by its key: to mark a row that left
+   * the source ({@code gone}) or to clear the mark of one that came back. For a flag the first
+   * parameter takes the flag, for a time the target's clock or NULL is written; then one
+   * parameter per key column.
+   */
+  String softDelete(TableSpec table, boolean gone);
+
+  /** A query of one row and column: how many rows the target table holds. */
+  String countRows(TableSpec table);
+
+  /**
    * A query of one row and column: the newest cursor among the table's source rows, at most a
    * bound (one parameter) when {@code upperBound}; where a snapshot hands over to batches.
    */
@@ -128,6 +161,12 @@ public interface Dialect {
 
   /** The statements that keep every sync's last run in {@code table}, a table in the target. */
   RunTableSql runTable(String table);
+
+  /**
+   * The statements that keep every sync's last reconciliation in {@code table}, a table in the
+   * target.
+   */
+  ReconcileTableSql reconcileTable(String table);
 
   /** The statements that keep rows set aside in {@code table}, a table in the target. */
   DeadLetterSql deadLetterTable(String table);

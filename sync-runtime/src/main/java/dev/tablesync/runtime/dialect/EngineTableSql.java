@@ -1,11 +1,12 @@
 package dev.tablesync.runtime.dialect;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The SQL of the engine's own tables in a target (cursors, runs, dead letters), in one place for
- * every product: a product changes only the hooks it differs in ({@link
+ * The SQL of the engine's own tables in a target (cursors, runs, reconciliations, dead letters),
+ * in one place for every product: a product changes only the hooks it differs in ({@link
  * StandardDialect#createTableUnlessExists}, {@link StandardDialect#addColumns}, {@link
  * StandardDialect#lockedSelect} and the column types).
  */
@@ -83,6 +84,32 @@ final class EngineTableSql {
         "INSERT INTO " + name + " (sync_name, " + RUN_COLUMNS + ")"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         "SELECT " + RUN_COLUMNS + " FROM " + name + " WHERE sync_name = ?");
+  }
+
+  static ReconcileTableSql reconcileTable(StandardDialect dialect, String table) {
+    String name = dialect.quote(table);
+    String columns =
+        "node, started_at, finished_at, outcome, depth, " + ReconcileTableSql.COUNTS + ", error";
+    List<String> definitions =
+        new ArrayList<>(
+            List.of(
+                "sync_name VARCHAR(128) NOT NULL PRIMARY KEY",
+                "node VARCHAR(200) NOT NULL",
+                "started_at VARCHAR(40) NOT NULL",
+                "finished_at VARCHAR(40) NOT NULL",
+                "outcome VARCHAR(16) NOT NULL",
+                "depth VARCHAR(8)"));
+    for (String count : ReconcileTableSql.COUNTS.split(", ")) {
+      definitions.add(count + " BIGINT");
+    }
+    definitions.add("error VARCHAR(" + ReconcileTableSql.MAX_ERROR_LENGTH + ")");
+    return new ReconcileTableSql(
+        dialect.createTableUnlessExists(table, definitions),
+        probe(name, "sync_name, " + columns),
+        "DELETE FROM " + name + " WHERE sync_name = ?",
+        "INSERT INTO " + name + " (sync_name, " + columns + ")"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "SELECT " + columns + " FROM " + name + " WHERE sync_name = ?");
   }
 
   static DeadLetterSql deadLetterTable(StandardDialect dialect, String table) {

@@ -1,5 +1,6 @@
 package dev.tablesync.runtime.dialect;
 
+import dev.tablesync.annotations.GoneRowPolicy;
 import dev.tablesync.annotations.grammar.Names;
 import dev.tablesync.runtime.spi.ColumnSpec;
 import dev.tablesync.runtime.spi.TableSpec;
@@ -106,20 +107,95 @@ public abstract class StandardDialect implements Dialect {
     }
     List<String> order = new ArrayList<>(List.of(cursor));
     order.addAll(qualifiedKeys(table));
-    return paged(table, where.toString(), parameters, order);
+    return paged(wrappedQuery(table), where.toString(), parameters, order);
   }
 
   @Override
   public KeysetSelect snapshotSelect(TableSpec table, boolean afterKey) {
-    List<String> keys = qualifiedKeys(table);
     List<KeysetSelect.Parameter> parameters = new ArrayList<>();
     // Rows without a cursor are never synced, in a snapshot as in batches.
     StringBuilder where =
         new StringBuilder("q." + quote(table.cursor().name()) + " IS NOT NULL");
     if (afterKey) {
-      where.append(" AND ").append(after(keys, 1, parameters));
+      where.append(" AND ").append(after(qualifiedKeys(table), 1, parameters));
     }
-    return paged(table, where.toString(), parameters, keys);
+    return paged(wrappedQuery(table), where.toString(), parameters, qualifiedKeys(table));
+  }
+
+  @Override
+  public KeysetSelect sourceKeyRange(TableSpec table, boolean keysOnly, boolean afterKey) {
+    List<ColumnSpec> columns = keysOnly ? keysAndCursor(table) : table.columns();
+    String from =
+        joined(columns, c -> "q." + quote(c.name())) + "\nFROM (\n"
+            + stripTerminator(table.query()) + "\n) q";
+    return keyRange(qualifiedKeys(table), from, afterKey);
+  }
+
+  @Override
+  public KeysetSelect targetKeyRange(TableSpec table, boolean keysOnly, boolean afterKey) {
+    List<String> columns =
+        new ArrayList<>(
+            (keysOnly ? keysAndCursor(table) : table.columns())
+                .stream().map(c -> "t." + quote(c.name())).toList());
+    if (table.goneRows().marks()) {
+      columns.add("t." + quote(table.softDeleteColumn()));
+    }
+    String from = String.join(", ", columns) + "\nFROM " + quote(table.targetTable()) + " t";
+    return keyRange(table.keys().stream().map(k -> "t." + quote(k.name())).toList(), from, afterKey);
+  }
+
+  /** Rows of {@code from} in key order, after a key (its values are elements 1 to n) or all. */
+  private KeysetSelect keyRange(List<String> keys, String from, boolean afterKey) {
+    List<KeysetSelect.Parameter> parameters = new ArrayList<>();
+    String where = afterKey ? after(keys, 1, parameters) : "1 = 1";
+    return paged(from, where, parameters, keys);
+  }
+
+  /** The key columns, then the cursor: what a reconciliation by keys reads. */
+  private static List<ColumnSpec> keysAndCursor(TableSpec table) {
+    List<ColumnSpec> columns = new ArrayList<>(table.keys());
+    columns.add(table.cursor());
+    return columns;
+  }
+
+  @Override
+  public String keysSelect(TableSpec table, int keys) {
+    List<String> alternatives = new ArrayList<>();
+    String where;
+    if (table.keys().size() == 1) {
+      where =
+          "q." + quote(table.keys().get(0).name()) + " IN ("
+              + String.join(", ", java.util.Collections.nCopies(keys, "?")) + ")";
+    } else {
+      for (int i = 0; i < keys; i++) {
+        alternatives.add("(" + keyColumns(table, c -> "q." + quote(c.name()) + " = ?", " AND ") + ")");
+      }
+      where = String.join(" OR ", alternatives);
+    }
+    return "SELECT " + wrappedQuery(table) + "\nWHERE " + where;
+  }
+
+  @Override
+  public String deleteByKey(TableSpec table) {
+    return "DELETE FROM " + quote(table.targetTable()) + " WHERE "
+        + keyColumns(table, c -> quote(c.name()) + " = ?", " AND ");
+  }
+
+  @Override
+  public String softDelete(TableSpec table, boolean gone) {
+    String value;
+    if (table.goneRows() == GoneRowPolicy.MARK_FLAG) {
+      value = "?";
+    } else {
+      value = gone ? "CURRENT_TIMESTAMP" : "NULL";
+    }
+    return "UPDATE " + quote(table.targetTable()) + " SET " + quote(table.softDeleteColumn())
+        + " = " + value + " WHERE " + keyColumns(table, c -> quote(c.name()) + " = ?", " AND ");
+  }
+
+  @Override
+  public String countRows(TableSpec table) {
+    return "SELECT COUNT(*) FROM " + quote(table.targetTable());
   }
 
   /**
@@ -151,14 +227,14 @@ public abstract class StandardDialect implements Dialect {
 
   /** The table's query wrapped, filtered by {@code where}, ordered by {@code order}, one page. */
   private KeysetSelect paged(
-      TableSpec table,
+      String columnsAndFrom,
       String where,
       List<KeysetSelect.Parameter> whereParameters,
       List<String> order) {
     List<KeysetSelect.Parameter> parameters = new ArrayList<>();
     StringBuilder sql = new StringBuilder("SELECT ");
     sql.append(selectPrefix(parameters));
-    sql.append(wrappedQuery(table)).append("\nWHERE ").append(where);
+    sql.append(columnsAndFrom).append("\nWHERE ").append(where);
     parameters.addAll(whereParameters);
     sql.append("\nORDER BY ").append(String.join(", ", order));
     sql.append(selectSuffix(parameters));
@@ -295,6 +371,11 @@ public abstract class StandardDialect implements Dialect {
   @Override
   public RunTableSql runTable(String table) {
     return EngineTableSql.runTable(this, table);
+  }
+
+  @Override
+  public ReconcileTableSql reconcileTable(String table) {
+    return EngineTableSql.reconcileTable(this, table);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.tablesync.runtime.engine;
 import dev.tablesync.runtime.dialect.CursorTableSql;
 import dev.tablesync.runtime.dialect.DeadLetterSql;
 import dev.tablesync.runtime.dialect.Dialect;
+import dev.tablesync.runtime.dialect.ReconcileTableSql;
 import dev.tablesync.runtime.dialect.RunTableSql;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,8 +16,8 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
- * The engine's own tables in one target (cursors, runs, dead letters), installed when the engine
- * is built, so that runs, status views and dead-letter lists afterwards only read and write rows.
+ * The engine's own tables in one target (cursors, runs, reconciliations, dead letters), installed
+ * when the engine is built, so that runs, status views and dead-letter lists afterwards only read and write rows.
  * The tables' versions are steps in order; a target with the tables of an earlier TableSync is
  * upgraded in place by the steps it lacks. Each step is found applied or not by a probe, a query
  * that selects its columns and no row, so an account that may not create tables can still check.
@@ -43,6 +44,7 @@ final class EngineSchema {
   static EngineSchema of(Dialect dialect, EngineSettings settings) {
     CursorTableSql cursors = dialect.cursorTable(settings.cursorTable());
     RunTableSql runs = dialect.runTable(settings.runTable());
+    ReconcileTableSql reconciles = dialect.reconcileTable(settings.reconcileTable());
     DeadLetterSql deadLetters = dialect.deadLetterTable(settings.deadLetterTable());
     return new EngineSchema(
         List.of(
@@ -53,6 +55,8 @@ final class EngineSchema {
                 cursors.probeSnapshotColumns(),
                 cursors.addSnapshotColumns()),
             new Step(settings.runTable(), "create it", runs.probe(), runs.create()),
+            new Step(
+                settings.reconcileTable(), "create it", reconciles.probe(), reconciles.create()),
             new Step(
                 settings.deadLetterTable(), "create it", deadLetters.probe(), deadLetters.create())));
   }

@@ -4,6 +4,7 @@ import dev.tablesync.runtime.dialect.Dialect;
 import dev.tablesync.runtime.dialect.Dialects;
 import dev.tablesync.runtime.spi.TableSpec;
 import dev.tablesync.runtime.spi.TableSync;
+import dev.tablesync.runtime.status.ReconcileTable;
 import dev.tablesync.runtime.status.RunTable;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -33,8 +34,12 @@ public final class EngineTables {
    *
    * @param runners one per table, in name order
    * @param runTables the run table each table's target keeps
+   * @param reconcileTables the reconcile table each table's target keeps
    */
-  public record Prepared(Map<String, TableRunner<?>> runners, Map<String, RunTable> runTables) {}
+  public record Prepared(
+      Map<String, TableRunner<?>> runners,
+      Map<String, RunTable> runTables,
+      Map<String, ReconcileTable> reconcileTables) {}
 
   /**
    * Prepares every table.
@@ -49,8 +54,10 @@ public final class EngineTables {
       EngineSettings settings) {
     Map<String, Dialect> dialects = new HashMap<>();
     Map<String, RunTable> runTablesByTarget = new HashMap<>();
+    Map<String, ReconcileTable> reconcileTablesByTarget = new HashMap<>();
     Map<String, TableRunner<?>> runners = new TreeMap<>();
     Map<String, RunTable> runTables = new HashMap<>();
+    Map<String, ReconcileTable> reconcileTables = new HashMap<>();
     Map<String, String> owners = new LinkedHashMap<>();
     for (TableSync<?> sync : tables) {
       TableSpec table = sync.spec();
@@ -68,11 +75,17 @@ public final class EngineTables {
           table.name(),
           runTablesByTarget.computeIfAbsent(
               table.target(), n -> install(n, target, targetDialect, settings)));
+      reconcileTables.put(
+          table.name(),
+          reconcileTablesByTarget.computeIfAbsent(
+              table.target(),
+              n -> new ReconcileTable(
+                  target, targetDialect.reconcileTable(settings.reconcileTable()))));
       runners.put(
           table.name(),
           runner(sync, sourceDialect, targetDialect, source, target, settings));
     }
-    return new Prepared(runners, runTables);
+    return new Prepared(runners, runTables, reconcileTables);
   }
 
   /** Installs the engine's tables in the target {@code name}; returns its run table. */

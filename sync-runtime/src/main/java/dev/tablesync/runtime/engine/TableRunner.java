@@ -3,9 +3,11 @@ package dev.tablesync.runtime.engine;
 import dev.tablesync.annotations.BadRowPolicy;
 import dev.tablesync.runtime.BadRowException;
 import dev.tablesync.runtime.BatchReport;
-import dev.tablesync.runtime.BusyPolicy;
 import dev.tablesync.runtime.DeadLetter;
 import dev.tablesync.runtime.DeadLetterRetry;
+import dev.tablesync.runtime.ReconcileDepth;
+import dev.tablesync.runtime.ReconcileResult;
+import dev.tablesync.runtime.BusyPolicy;
 import dev.tablesync.runtime.SyncException;
 import dev.tablesync.runtime.SyncResult;
 import dev.tablesync.runtime.dialect.ErrorKind;
@@ -26,7 +28,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
@@ -70,6 +71,8 @@ public final class TableRunner<R extends Record> {
   private final DataSource source;
   private final DataSource target;
   private final EngineSettings settings;
+  private final PageTransaction pages;
+  private final Reconciliation<R> reconciliation;
   /** Whether this runner has made sure its cursor row exists. */
   private volatile boolean cursorRowSeen;
 
@@ -103,6 +106,17 @@ public final class TableRunner<R extends Record> {
     this.source = source;
     this.target = target;
     this.settings = settings;
+    this.pages = new PageTransaction(cursors, table.name(), settings.whenBusy());
+    // A reconciliation waits its turn on the cursor row whatever batches do when it is busy.
+    this.reconciliation =
+        new Reconciliation<>(
+            sync,
+            ReconcilePlan.of(table, plan.source(), plan.target(), settings.reconcileRangeSize()),
+            plan,
+            layout,
+            reader,
+            new PageTransaction(cursors, table.name(), BusyPolicy.WAIT),
+            settings);
   }
 
   /** The sync's name. */
@@ -141,6 +155,48 @@ public final class TableRunner<R extends Record> {
         totals.stored());
     settings.listener().runFinished(result);
     return result;
+  }
+
+  /**
+   * Compares the target with the source query by key ({@code depth} says how closely), repairs
+   * what differs, and deletes or marks the rows the source no longer returns, as the table's
+   * {@code goneRows} says. Each key range is one target transaction under the cursor row's lock,
+   * retried like a batch.
+   *
+   * @throws dev.tablesync.runtime.ReconcileRefusedException when it refuses to delete (an empty
+   *     source, or more rows than the delete guard allows); ranges repaired stay committed
+   * @throws SyncException when a range fails for good; earlier ranges stay committed
+   */
+  public ReconcileResult reconcile(ReconcileDepth depth) {
+    Reconciliation<R>.Totals totals = reconciliation.start(depth);
+    try {
+      withRetries(totals, () -> inSession(session -> reconciliation.compare(session, totals)));
+      withRetries(totals, () -> inSession(session -> reconciliation.removeGone(session, totals)));
+    } catch (SyncException e) {
+      log.error("{}", e.getMessage(), e.getCause() == null ? null : Redaction.redact(e.getCause()));
+      settings.listener().reconcileFailed(table.name(), e);
+      throw e;
+    }
+    ReconcileResult result = totals.result();
+    log.atLevel(result.inSync() ? Level.DEBUG : Level.INFO).log("{}: reconciled: {}", table.name(), result);
+    settings.listener().reconcileFinished(result);
+    return result;
+  }
+
+  /** Work done on new connections, the target's in a transaction. */
+  @FunctionalInterface
+  private interface SessionWork<R extends Record> {
+    void run(Reconciliation.Session<R> session) throws SQLException;
+  }
+
+  private void inSession(SessionWork<R> work) throws SQLException {
+    try (Connection from = source.getConnection();
+        Connection to = target.getConnection();
+        Session session = new Session(from, to)) {
+      ensureCursorRow(to);
+      to.setAutoCommit(false);
+      work.run(session);
+    }
   }
 
   /**
@@ -296,17 +352,17 @@ public final class TableRunner<R extends Record> {
    * Runs {@code attempt}, and again after a pause when it fails with a transient error, as the
    * retry policy allows; attempts are counted per batch, so the count starts over after a commit.
    */
-  private void withRetries(Totals totals, Attempt attempt) {
+  private void withRetries(PageProgress totals, Attempt attempt) {
     int attempts = 1;
     while (true) {
-      int committedBefore = totals.batches;
+      int committedBefore = totals.pagesCommitted();
       try {
         attempt.run();
         return;
       } catch (SyncException e) {
         throw e;
       } catch (SQLException | RuntimeException e) {
-        if (totals.batches > committedBefore) {
+        if (totals.pagesCommitted() > committedBefore) {
           attempts = 1;
         }
         ErrorKind kind = e instanceof SQLException sql ? plan.classify(sql) : ErrorKind.OTHER;
@@ -396,7 +452,7 @@ public final class TableRunner<R extends Record> {
    * knows where the next one starts; a batch uses rows read ahead only when the position it finds
    * under the lock is the one they were read after.
    */
-  private final class Session implements AutoCloseable {
+  private final class Session implements AutoCloseable, Reconciliation.Session<R> {
     private final Connection from;
     private final Connection to;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
@@ -411,8 +467,28 @@ public final class TableRunner<R extends Record> {
       from.setAutoCommit(true);
     }
 
+    @Override
+    public Connection source() {
+      return from;
+    }
+
+    @Override
+    public Connection target() {
+      return to;
+    }
+
+    /** Writes rows a reconciliation read again from the source, as a batch writes them. */
+    @Override
+    public int write(SourceRows<R> rows, PageProgress progress) throws SQLException {
+      failUnlessSetAside(rows.rejected(), progress);
+      List<RejectedRow> refused = writer.write(to, sql -> prepare(to, sql), rows.records());
+      setAsideBadRows(rows, refused, progress);
+      return rows.records().size() - refused.size();
+    }
+
     /** {@code sql} prepared on {@code connection}, once per session. */
-    synchronized PreparedStatement prepare(Connection connection, String sql)
+    @Override
+    public synchronized PreparedStatement prepare(Connection connection, String sql)
         throws SQLException {
       PreparedStatement statement = statements.get(sql);
       if (statement == null) {
@@ -478,56 +554,44 @@ public final class TableRunner<R extends Record> {
 
     /** Runs one batch in one target transaction. */
     BatchEnd runBatch(Totals totals) throws SQLException {
-      boolean ended = false;
-      try {
-        Optional<CursorStore.StoredCursor> locked =
-            settings.whenBusy() == BusyPolicy.SKIP
-                ? cursors.tryLockRow(to, table.name())
-                : cursors.lockRow(to, table.name());
-        if (locked.isEmpty()) {
-          if (settings.whenBusy() != BusyPolicy.SKIP) {
-            throw new SQLException("the cursor row of " + table.name() + " vanished");
-          }
-          to.rollback();
-          ended = true;
-          totals.stoppedBusy = true;
-          return BatchEnd.BUSY;
-        }
-        CursorStore.StoredCursor cursor = locked.get();
-        if (!cursor.hasPosition() && settings.snapshot()) {
-          BatchEnd end = snapshotChunk(cursor, totals);
-          ended = true;
-          return end;
-        }
-        Position after =
-            cursor.hasPosition() ? layout.decode(cursor.cursorText(), cursor.keyText()) : null;
-        totals.locked(after);
-        SourceRows<R> rows = rowsAfter(after);
-        if (rows.count() == 0) {
-          to.rollback();
-          ended = true;
-          return BatchEnd.CAUGHT_UP;
-        }
-        boolean full = rows.count() == readSize;
-        if (full && rows.last() != null) {
-          readSize = backlog.readSizeAfterFull(totals.rowsRead + rows.count());
-          readAheadAfter(rows.last(), readSize);
-        }
-        failUnlessSetAside(rows.rejected(), totals);
-        List<RejectedRow> refused = backlog.write(to, sql -> prepare(to, sql), rows.records());
-        List<RejectedRow> setAside = setAsideBadRows(rows, refused, totals);
-        int written = rows.records().size() - refused.size();
-        cursors.update(to, table.name(), rows.last(), written);
-        to.commit();
-        ended = true;
-        totals.committed(rows.count(), written, setAside.size(), rows.last());
-        report(totals, written, setAside);
-        return full ? BatchEnd.FULL : BatchEnd.CAUGHT_UP;
-      } finally {
-        if (!ended) {
-          rollbackQuietly();
-        }
+      return pages
+          .run(to, locked -> batch(locked, totals))
+          .orElseGet(
+              () -> {
+                totals.stoppedBusy = true;
+                return BatchEnd.BUSY;
+              });
+    }
+
+    /** One batch, or one snapshot chunk while the table has no position, under the lock. */
+    private PageTransaction.PageEnd<BatchEnd> batch(
+        CursorStore.StoredCursor cursor, Totals totals) throws SQLException {
+      if (!cursor.hasPosition() && settings.snapshot()) {
+        return snapshotChunk(cursor, totals);
       }
+      Position after =
+          cursor.hasPosition() ? layout.decode(cursor.cursorText(), cursor.keyText()) : null;
+      totals.locked(after);
+      SourceRows<R> rows = rowsAfter(after);
+      if (rows.count() == 0) {
+        return PageTransaction.PageEnd.rolledBack(BatchEnd.CAUGHT_UP);
+      }
+      boolean full = rows.count() == readSize;
+      if (full && rows.last() != null) {
+        readSize = backlog.readSizeAfterFull(totals.rowsRead + rows.count());
+        readAheadAfter(rows.last(), readSize);
+      }
+      failUnlessSetAside(rows.rejected(), totals);
+      List<RejectedRow> refused = backlog.write(to, sql -> prepare(to, sql), rows.records());
+      List<RejectedRow> setAside = setAsideBadRows(rows, refused, totals);
+      int written = rows.records().size() - refused.size();
+      cursors.update(to, table.name(), rows.last(), written);
+      return PageTransaction.PageEnd.committed(
+          full ? BatchEnd.FULL : BatchEnd.CAUGHT_UP,
+          () -> {
+            totals.committed(rows.count(), written, setAside.size(), rows.last());
+            report(totals, written, setAside);
+          });
     }
 
     /**
@@ -536,8 +600,8 @@ public final class TableRunner<R extends Record> {
      * on with those. Rows it cannot read or write fail it or are set aside, as in a batch. While
      * a full chunk is written, the next is read on another thread.
      */
-    private BatchEnd snapshotChunk(CursorStore.StoredCursor cursor, Totals totals)
-        throws SQLException {
+    private PageTransaction.PageEnd<BatchEnd> snapshotChunk(
+        CursorStore.StoredCursor cursor, Totals totals) throws SQLException {
       totals.locked(null);
       Position reached =
           cursor.hasSnapshot()
@@ -548,8 +612,7 @@ public final class TableRunner<R extends Record> {
               ? reached.cursor()
               : snapshot.highWater(from, table.lagSeconds() > 0 ? upperBound() : null);
       if (highWater == null) {
-        to.rollback(); // no row has a cursor yet: nothing to copy
-        return BatchEnd.CAUGHT_UP;
+        return PageTransaction.PageEnd.rolledBack(BatchEnd.CAUGHT_UP); // nothing to copy yet
       }
       Optional<SourceRows<R>> readEarlier = readAhead.take(reached);
       SourceRows<R> rows =
@@ -567,11 +630,7 @@ public final class TableRunner<R extends Record> {
         readAhead.start(after, () -> readChunk(select, after));
         next = after;
       }
-      try {
-        return writeChunk(rows, next, highWater, totals);
-      } finally {
-        readAhead.awaitRead(); // the source connection is this thread's again
-      }
+      return writeChunk(rows, next, highWater, totals);
     }
 
     /** The rows of the chunk after {@code reached}, read with {@code select}. */
@@ -583,26 +642,30 @@ public final class TableRunner<R extends Record> {
 
     /**
      * Writes a chunk's rows and stores {@code next}, the snapshot's state after them, or when the
-     * chunk was short (null), hands over to batches; commits.
+     * chunk was short (null), hands over to batches; the page then commits.
      */
-    private BatchEnd writeChunk(SourceRows<R> rows, Position next, Object highWater, Totals totals)
-        throws SQLException {
+    private PageTransaction.PageEnd<BatchEnd> writeChunk(
+        SourceRows<R> rows, Position next, Object highWater, Totals totals) throws SQLException {
       List<RejectedRow> refused = snapshot.write(to, sql -> prepare(to, sql), rows.records());
       List<RejectedRow> setAside = setAsideBadRows(rows, refused, totals);
       int written = rows.records().size() - refused.size();
       String lastKey = rows.count() == 0 ? null : rows.last().keyText();
-      Position handedOver = null;
+      Position handedOver;
       if (next != null) {
+        handedOver = null;
         cursors.updateSnapshot(to, table.name(), next, written);
       } else {
         handedOver = Position.startOf(highWater);
         cursors.update(to, table.name(), handedOver, written);
       }
-      to.commit();
-      totals.chunkCommitted(rows.count(), written, setAside.size(), lastKey, handedOver);
-      report(totals, written, setAside);
       // Either more chunks follow, or batches from the high-water mark.
-      return BatchEnd.FULL;
+      return PageTransaction.PageEnd.committed(
+          BatchEnd.FULL,
+          () -> {
+            readAhead.awaitRead(); // the source connection is this thread's again
+            totals.chunkCommitted(rows.count(), written, setAside.size(), lastKey, handedOver);
+            report(totals, written, setAside);
+          });
     }
 
     /**
@@ -610,7 +673,7 @@ public final class TableRunner<R extends Record> {
      * sets aside, in the open transaction, every row that could not be read or written.
      */
     private List<RejectedRow> setAsideBadRows(
-        SourceRows<R> rows, List<RejectedRow> refused, Totals totals) throws SQLException {
+        SourceRows<R> rows, List<RejectedRow> refused, PageProgress totals) throws SQLException {
       failUnlessSetAside(refused, totals);
       List<RejectedRow> setAside = new ArrayList<>(rows.rejected());
       setAside.addAll(refused);
@@ -701,7 +764,7 @@ public final class TableRunner<R extends Record> {
      * Fails the batch with the first of {@code rejected}, unless the table sets bad rows aside
      * and every one of them has a position to store.
      */
-    private void failUnlessSetAside(List<RejectedRow> rejected, Totals totals) {
+    private void failUnlessSetAside(List<RejectedRow> rejected, PageProgress totals) {
       for (RejectedRow row : rejected) {
         if (table.badRows() == BadRowPolicy.FAIL) {
           throw badRow(row, totals, row.problem());
@@ -716,17 +779,9 @@ public final class TableRunner<R extends Record> {
       }
     }
 
-    private BadRowException badRow(RejectedRow row, Totals totals, String problem) {
+    private BadRowException badRow(RejectedRow row, PageProgress totals, String problem) {
       return new BadRowException(
           table.name(), totals.stored(), row.key(), row.column(), problem, row.cause());
-    }
-
-    private void rollbackQuietly() {
-      try {
-        to.rollback();
-      } catch (SQLException e) {
-        log.warn("{}: rollback failed: {}", table.name(), Redaction.describe(e));
-      }
     }
 
     @Override
@@ -739,7 +794,7 @@ public final class TableRunner<R extends Record> {
   }
 
   /** What one run has done so far. */
-  private final class Totals {
+  private final class Totals implements PageProgress {
     private final long started = System.nanoTime();
     private long rowsRead;
     private long rowsWritten;
@@ -775,7 +830,13 @@ public final class TableRunner<R extends Record> {
       snapshotKey = lastKey;
     }
 
-    String stored() {
+    @Override
+    public int pagesCommitted() {
+      return batches;
+    }
+
+    @Override
+    public String stored() {
       if (!positionSeen) {
         return "not read yet";
       }

@@ -1,6 +1,7 @@
 package dev.tablesync.runtime.metrics;
 
 import dev.tablesync.runtime.BatchReport;
+import dev.tablesync.runtime.ReconcileResult;
 import dev.tablesync.runtime.SyncException;
 import dev.tablesync.runtime.SyncResult;
 import io.micrometer.core.instrument.Counter;
@@ -25,7 +26,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *       its own commit;
  *   <li>{@value #FAILURES}: a counter of failed runs;
  *   <li>{@value #LAG}: a gauge of the lag behind the source measured after the last run, in
- *       seconds.
+ *       seconds;
+ *   <li>{@value #RECONCILE}: a timer of each reconciliation that finished;
+ *   <li>{@value #RECONCILE_ROWS}: counters of the rows reconciliations found and did, tagged
+ *       {@code kind} {@code missing}, {@code extra}, {@code different}, {@code repaired} or
+ *       {@code deleted};
+ *   <li>{@value #RECONCILE_FAILURES}: a counter of reconciliations that failed or refused.
  * </ul>
  *
  * {@link EngineMetrics#ifAvailable} creates it on the global registry after checking that
@@ -39,6 +45,9 @@ public final class MicrometerMetrics implements EngineMetrics {
   static final String BATCH = "tablesync.batch";
   static final String FAILURES = "tablesync.runs.failed";
   static final String LAG = "tablesync.lag";
+  static final String RECONCILE = "tablesync.reconcile";
+  static final String RECONCILE_ROWS = "tablesync.reconcile.rows";
+  static final String RECONCILE_FAILURES = "tablesync.reconcile.failed";
 
   private final MeterRegistry registry;
   /**
@@ -87,6 +96,27 @@ public final class MicrometerMetrics implements EngineMetrics {
   public void runFailed(String name, SyncException failure) {
     previousCommit.remove();
     Counter.builder(FAILURES).tag("table", name).register(registry).increment();
+  }
+
+  @Override
+  public void reconcileFinished(ReconcileResult result) {
+    Timer.builder(RECONCILE).tag("table", result.name()).register(registry).record(result.duration());
+    long[] counts = {
+      result.missing(), result.extra(), result.different(), result.repaired(), result.deleted()
+    };
+    String[] kinds = {"missing", "extra", "different", "repaired", "deleted"};
+    for (int i = 0; i < kinds.length; i++) {
+      Counter.builder(RECONCILE_ROWS)
+          .tag("table", result.name())
+          .tag("kind", kinds[i])
+          .register(registry)
+          .increment(counts[i]);
+    }
+  }
+
+  @Override
+  public void reconcileFailed(String name, SyncException failure) {
+    Counter.builder(RECONCILE_FAILURES).tag("table", name).register(registry).increment();
   }
 
   @Override

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
+import org.quartz.Job;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
@@ -31,8 +32,11 @@ import org.quartz.TriggerKey;
  */
 public final class QuartzSync {
 
-  /** The group of every job and trigger this class stores. */
+  /** The group of every sync job and trigger this class stores. */
   public static final String GROUP = "tablesync";
+
+  /** The group of every reconcile job and trigger this class stores. */
+  public static final String RECONCILE_GROUP = "tablesync-reconcile";
 
   /** The scheduler context key of the engine the jobs run with. */
   static final String ENGINE = SyncEngine.class.getName();
@@ -60,31 +64,63 @@ public final class QuartzSync {
     for (String table : engine.tables()) {
       Optional<Schedule> schedule =
           Optional.ofNullable(overrides.get(table)).or(() -> Schedule.of(engine.spec(table)));
-      if (schedule.isEmpty()) {
-        continue;
+      if (schedule.isPresent()) {
+        store(scheduler, TableSyncJob.class, GROUP, table, schedule.get());
+        registered.put(table, schedule.get());
       }
-      TriggerKey triggerKey = TriggerKey.triggerKey(table, GROUP);
-      Trigger existing = scheduler.getTrigger(triggerKey);
-      if (existing == null || !sameSchedule(existing, schedule.get())) {
-        JobDetail job =
-            JobBuilder.newJob(TableSyncJob.class)
-                .withIdentity(JobKey.jobKey(table, GROUP))
-                .usingJobData(TableSyncJob.TABLE, table)
-                .requestRecovery()
-                .storeDurably()
-                .build();
-        Trigger trigger =
-            TriggerBuilder.newTrigger()
-                .withIdentity(triggerKey)
-                .forJob(job)
-                .withSchedule(quartzSchedule(schedule.get()))
-                .startNow()
-                .build();
-        scheduler.scheduleJob(job, Set.of(trigger), true);
+    }
+    registerReconciles(scheduler, engine, Map.of());
+    return registered;
+  }
+
+  /**
+   * Registers a {@link ReconcileJob} in group {@value #RECONCILE_GROUP} for every table of {@code
+   * engine} with a reconcile schedule: its annotation's {@code reconcileInterval} or {@code
+   * reconcileCron}, or one of {@code overrides}. {@link #register} calls it with no overrides.
+   *
+   * @return the tables registered, with their reconcile schedules
+   */
+  public static Map<String, Schedule> registerReconciles(
+      Scheduler scheduler, SyncEngine engine, Map<String, Schedule> overrides)
+      throws SchedulerException {
+    scheduler.getContext().put(ENGINE, engine);
+    Map<String, Schedule> registered = new LinkedHashMap<>();
+    for (String table : engine.tables()) {
+      Optional<Schedule> schedule =
+          Optional.ofNullable(overrides.get(table))
+              .or(() -> Schedule.reconcileOf(engine.spec(table)));
+      if (schedule.isPresent()) {
+        store(scheduler, ReconcileJob.class, RECONCILE_GROUP, table, schedule.get());
+        registered.put(table, schedule.get());
       }
-      registered.put(table, schedule.get());
     }
     return registered;
+  }
+
+  /** Stores one table's job and trigger, unless a trigger on the same schedule is there. */
+  private static void store(
+      Scheduler scheduler, Class<? extends Job> type, String group, String table, Schedule schedule)
+      throws SchedulerException {
+    TriggerKey triggerKey = TriggerKey.triggerKey(table, group);
+    Trigger existing = scheduler.getTrigger(triggerKey);
+    if (existing != null && sameSchedule(existing, schedule)) {
+      return;
+    }
+    JobDetail job =
+        JobBuilder.newJob(type)
+            .withIdentity(JobKey.jobKey(table, group))
+            .usingJobData(TableSyncJob.TABLE, table)
+            .requestRecovery()
+            .storeDurably()
+            .build();
+    Trigger trigger =
+        TriggerBuilder.newTrigger()
+            .withIdentity(triggerKey)
+            .forJob(job)
+            .withSchedule(quartzSchedule(schedule))
+            .startNow()
+            .build();
+    scheduler.scheduleJob(job, Set.of(trigger), true);
   }
 
   static SyncEngine engine(Scheduler scheduler) throws SchedulerException {

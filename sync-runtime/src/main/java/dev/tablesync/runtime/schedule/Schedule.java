@@ -85,18 +85,40 @@ public sealed interface Schedule permits Schedule.Every, Schedule.Cron {
    *     one that cannot be read
    */
   static Optional<Schedule> of(TableSpec table) {
-    boolean interval = !table.interval().isBlank();
-    boolean cron = !table.cron().isBlank();
+    return declared(table, "interval", table.interval(), "cron", table.cron());
+  }
+
+  /**
+   * The schedule of reconciliations a table's annotation declares ({@code reconcileInterval} or
+   * {@code reconcileCron}), if it declares one.
+   *
+   * @throws IllegalArgumentException as {@link #of} does
+   */
+  static Optional<Schedule> reconcileOf(TableSpec table) {
+    return declared(
+        table,
+        "reconcileInterval",
+        table.reconcileInterval(),
+        "reconcileCron",
+        table.reconcileCron());
+  }
+
+  private static Optional<Schedule> declared(
+      TableSpec table, String intervalName, String intervalText, String cronName, String cronText) {
+    boolean interval = !intervalText.isBlank();
+    boolean cron = !cronText.isBlank();
     if (interval && cron) {
       throw new IllegalArgumentException(
-          table.name() + ": declares both interval '" + table.interval() + "' and cron '"
-              + table.cron() + "'; keep one");
+          table.name() + ": declares both " + intervalName + " '" + intervalText + "' and "
+              + cronName + " '" + cronText + "'; keep one");
     }
     try {
       if (interval) {
-        return Optional.of(every(Interval.parse(table.interval())));
+        return Optional.of(every(Interval.parse(intervalText)));
       }
-      return cron ? Optional.of(cron(dev.tablesync.annotations.grammar.Cron.parse(table.cron()).toString())) : Optional.empty();
+      return cron
+          ? Optional.of(cron(dev.tablesync.annotations.grammar.Cron.parse(cronText).toString()))
+          : Optional.empty();
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(table.name() + ": " + e.getMessage(), e);
     }

@@ -37,6 +37,11 @@ import org.slf4j.LoggerFactory;
  * soon as the scheduler starts; one on a cron expression at its first time. Tables with no
  * schedule on their annotation, none given here and no default are not scheduled.
  *
+ * <p>Reconciliations are scheduled beside runs, each table's on a thread of its own: on the
+ * annotation's {@code reconcileInterval} or {@code reconcileCron}, or on {@link
+ * Builder#reconcile}'s schedule. A reconciliation and a run of one table take turns range by
+ * range on its cursor row; one that fails or refuses is logged and waits for its next time.
+ *
  * <p>Cron expressions here take the subset {@link CronExpression} describes; Quartz takes all.
  */
 public final class SyncScheduler implements AutoCloseable {
@@ -45,22 +50,25 @@ public final class SyncScheduler implements AutoCloseable {
 
   private final SyncEngine engine;
   private final Map<String, Timing> timings;
+  private final Map<String, Timing> reconcileTimings;
   private final Duration firstBackoff;
   private final Duration maxBackoff;
   private final Consumer<ScheduledRun> onRun;
   private final ScheduledThreadPoolExecutor executor;
   private final AtomicBoolean stopping = new AtomicBoolean();
 
-  private SyncScheduler(Builder builder, Map<String, Timing> timings) {
+  private SyncScheduler(
+      Builder builder, Map<String, Timing> timings, Map<String, Timing> reconcileTimings) {
     this.engine = builder.engine;
     this.timings = timings;
+    this.reconcileTimings = reconcileTimings;
     this.firstBackoff = builder.firstBackoff;
     this.maxBackoff = builder.maxBackoff;
     this.onRun = builder.onRun;
     AtomicInteger threads = new AtomicInteger();
     this.executor =
         new ScheduledThreadPoolExecutor(
-            Math.max(1, timings.size()),
+            Math.max(1, timings.size() + reconcileTimings.size()),
             task -> {
               Thread thread = new Thread(task, "tablesync-scheduler-" + threads.incrementAndGet());
               // A host that exits without stop() loses no data: the batch in flight rolls back.
@@ -80,6 +88,13 @@ public final class SyncScheduler implements AutoCloseable {
   public Map<String, Schedule> schedules() {
     Map<String, Schedule> schedules = new LinkedHashMap<>();
     timings.forEach((name, timing) -> schedules.put(name, timing.schedule()));
+    return schedules;
+  }
+
+  /** The tables whose reconciliations are scheduled, with their schedules, in name order. */
+  public Map<String, Schedule> reconcileSchedules() {
+    Map<String, Schedule> schedules = new LinkedHashMap<>();
+    reconcileTimings.forEach((name, timing) -> schedules.put(name, timing.schedule()));
     return schedules;
   }
 
@@ -113,6 +128,30 @@ public final class SyncScheduler implements AutoCloseable {
   private void start() {
     Instant now = Instant.now();
     timings.forEach((name, timing) -> submit(name, timing.first(now), 0));
+    reconcileTimings.forEach((name, timing) -> submitReconcile(name, timing.first(now)));
+  }
+
+  private void submitReconcile(String name, Instant at) {
+    long delay = Math.max(0, Duration.between(Instant.now(), at).toMillis());
+    try {
+      executor.schedule(() -> reconcileOnce(name), delay, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      // stop() came first: nothing more runs.
+    }
+  }
+
+  private void reconcileOnce(String name) {
+    Instant started = Instant.now();
+    try {
+      engine.reconcile(name);
+    } catch (SyncException e) {
+      // the engine has logged it and kept it for status()
+    } catch (RuntimeException e) {
+      log.error("{}: reconciliation failed", name, e);
+    }
+    if (!stopping.get()) {
+      submitReconcile(name, reconcileTimings.get(name).next(started, Instant.now()));
+    }
   }
 
   private void submit(String name, Instant at, int failuresInARow) {
@@ -222,6 +261,7 @@ public final class SyncScheduler implements AutoCloseable {
   public static final class Builder {
     private final SyncEngine engine;
     private final Map<String, Schedule> overrides = new LinkedHashMap<>();
+    private final Map<String, Schedule> reconcileOverrides = new LinkedHashMap<>();
     private Schedule defaultSchedule;
     private Duration firstBackoff = Duration.ofSeconds(10);
     private Duration maxBackoff = Duration.ofMinutes(10);
@@ -239,6 +279,16 @@ public final class SyncScheduler implements AutoCloseable {
             "no table is named '" + table + "'; the tables are " + engine.tables());
       }
       overrides.put(table, Objects.requireNonNull(schedule, "schedule"));
+      return this;
+    }
+
+    /** Reconciles {@code table} on {@code schedule} instead of its annotation's. */
+    public Builder reconcile(String table, Schedule schedule) {
+      if (!engine.tables().contains(table)) {
+        throw new IllegalArgumentException(
+            "no table is named '" + table + "'; the tables are " + engine.tables());
+      }
+      reconcileOverrides.put(table, Objects.requireNonNull(schedule, "schedule"));
       return this;
     }
 
@@ -293,7 +343,13 @@ public final class SyncScheduler implements AutoCloseable {
           log.info("{}: no schedule, not scheduled", table);
         }
       }
-      SyncScheduler scheduler = new SyncScheduler(this, timings);
+      Map<String, Timing> reconcileTimings = new LinkedHashMap<>();
+      for (String table : engine.tables()) {
+        Optional.ofNullable(reconcileOverrides.get(table))
+            .or(() -> Schedule.reconcileOf(engine.spec(table)))
+            .ifPresent(schedule -> reconcileTimings.put(table, timing(schedule, zone)));
+      }
+      SyncScheduler scheduler = new SyncScheduler(this, timings, reconcileTimings);
       scheduler.start();
       return scheduler;
     }

@@ -2,6 +2,7 @@ package dev.tablesync.runtime.spi;
 
 import dev.tablesync.annotations.BadRowPolicy;
 import dev.tablesync.annotations.grammar.Names;
+import dev.tablesync.annotations.GoneRowPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -23,6 +24,13 @@ import java.util.Objects;
  *     none
  * @param cron when a scheduler runs the table, as a cron expression; empty for none
  * @param badRows what to do with a row that cannot be read or written
+ * @param goneRows what reconciliation does with a target row the source no longer returns
+ * @param softDeleteColumn the target column a soft delete marks; empty unless {@code goneRows}
+ *     marks
+ * @param deleteGuard the largest share of the target one reconciliation may delete or mark, from
+ *     0 to 1; negative for the engine's
+ * @param reconcileInterval how often a scheduler reconciles the table; empty for none
+ * @param reconcileCron when a scheduler reconciles the table, as a cron expression; empty for none
  */
 public record TableSpec(
     String name,
@@ -36,7 +44,12 @@ public record TableSpec(
     List<ColumnSpec> columns,
     String interval,
     String cron,
-    BadRowPolicy badRows) {
+    BadRowPolicy badRows,
+    GoneRowPolicy goneRows,
+    String softDeleteColumn,
+    double deleteGuard,
+    String reconcileInterval,
+    String reconcileCron) {
 
   public TableSpec {
     Objects.requireNonNull(name, "name");
@@ -48,6 +61,10 @@ public record TableSpec(
     Objects.requireNonNull(interval, "interval");
     Objects.requireNonNull(cron, "cron");
     Objects.requireNonNull(badRows, "badRows");
+    Objects.requireNonNull(goneRows, "goneRows");
+    Objects.requireNonNull(softDeleteColumn, "softDeleteColumn");
+    Objects.requireNonNull(reconcileInterval, "reconcileInterval");
+    Objects.requireNonNull(reconcileCron, "reconcileCron");
     columns = List.copyOf(columns);
     checkNames(name, source, target, targetTable, columns);
     if (batchSize < 1) {
@@ -55,6 +72,16 @@ public record TableSpec(
     }
     if (lagSeconds < 0) {
       throw new IllegalArgumentException(name + ": lagSeconds must not be negative");
+    }
+    if (goneRows.marks() == softDeleteColumn.isEmpty()) {
+      throw new IllegalArgumentException(
+          name + ": goneRows " + goneRows + (goneRows.marks() ? " needs" : " takes no")
+              + " softDeleteColumn");
+    }
+    if (deleteGuard > 1 || Double.isNaN(deleteGuard)) {
+      throw new IllegalArgumentException(
+          name + ": deleteGuard must be from 0 to 1 (or negative for the engine's), was "
+              + deleteGuard);
     }
     if (columns.stream().filter(c -> c.role() == ColumnSpec.Role.CURSOR).count() != 1) {
       throw new IllegalArgumentException(name + ": exactly one column must be the cursor");
@@ -143,6 +170,11 @@ public record TableSpec(
     private String interval = "";
     private String cron = "";
     private BadRowPolicy badRows = BadRowPolicy.FAIL;
+    private GoneRowPolicy goneRows = GoneRowPolicy.KEEP;
+    private String softDeleteColumn = "";
+    private double deleteGuard = -1;
+    private String reconcileInterval = "";
+    private String reconcileCron = "";
 
     private Builder(String name, Class<? extends Record> recordType) {
       this.name = name;
@@ -194,6 +226,31 @@ public record TableSpec(
       return this;
     }
 
+    public Builder goneRows(GoneRowPolicy goneRows) {
+      this.goneRows = goneRows;
+      return this;
+    }
+
+    public Builder softDeleteColumn(String softDeleteColumn) {
+      this.softDeleteColumn = softDeleteColumn;
+      return this;
+    }
+
+    public Builder deleteGuard(double deleteGuard) {
+      this.deleteGuard = deleteGuard;
+      return this;
+    }
+
+    public Builder reconcileInterval(String reconcileInterval) {
+      this.reconcileInterval = reconcileInterval;
+      return this;
+    }
+
+    public Builder reconcileCron(String reconcileCron) {
+      this.reconcileCron = reconcileCron;
+      return this;
+    }
+
     /** Adds a key column. */
     public Builder key(String column, Class<?> javaType) {
       columns.add(new ColumnSpec(column, javaType, ColumnSpec.Role.KEY));
@@ -225,7 +282,12 @@ public record TableSpec(
           columns,
           interval,
           cron,
-          badRows);
+          badRows,
+          goneRows,
+          softDeleteColumn,
+          deleteGuard,
+          reconcileInterval,
+          reconcileCron);
     }
   }
 }

@@ -17,9 +17,16 @@ import java.util.Optional;
  * @param cursor the stored cursor, or null before the first batch
  * @param rowsSynced rows written over all runs
  * @param sourceNewest the newest cursor in the source, or null when the source has no rows
+ * @param lastReconcile the last reconciliation by any process: when, what it found and did; empty
+ *     before the first
  */
 public record TableStatus(
-    String name, Optional<RunRecord> lastRun, Object cursor, long rowsSynced, Object sourceNewest) {
+    String name,
+    Optional<RunRecord> lastRun,
+    Object cursor,
+    long rowsSynced,
+    Object sourceNewest,
+    Optional<ReconcileRecord> lastReconcile) {
 
   /**
    * How far the stored cursor is behind the source's newest: zero when the source has no rows

@@ -118,6 +118,10 @@ public final class SyncBenchmark {
         case "--rows" -> rows = Integer.parseInt(args[i + 1].replace("_", "").replace(",", ""));
         case "--buffer-pool" -> bufferPool = args[i + 1];
         case "--batch" -> batch = Integer.parseInt(args[i + 1]);
+        case "--reconcile" -> { // the reconciliation benchmark instead, with the other options
+          ReconcileBenchmark.main(java.util.Arrays.copyOfRange(args, i + 1, args.length));
+          return;
+        }
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }

@@ -231,6 +231,71 @@ class DialectSqlTest {
   }
 
   @Test
+  void aReconciliationReadsKeyRangesOnBothSidesAndRemovesByKey() {
+    TableSpec marked =
+        TableSpec.builder("stock", StockLevel.class)
+            .targetTable("wms.stock")
+            .query("SELECT warehouse, sku, qty, updated_at FROM stock_level;\n")
+            .goneRows(dev.tablesync.annotations.GoneRowPolicy.MARK_TIME)
+            .softDeleteColumn("gone_at")
+            .key("warehouse", String.class)
+            .key("sku", int.class)
+            .column("qty", Integer.class)
+            .cursor("updated_at", LocalDateTime.class)
+            .build();
+    PostgresDialect postgres = new PostgresDialect();
+    // Key ranges take the form each planner range-scans, as keyset reads do.
+    KeysetSelect rowValues = postgres.sourceKeyRange(STOCK, true, true);
+    assertEquals(
+        "SELECT q.\"warehouse\", q.\"sku\", q.\"updated_at\"\n"
+            + "FROM (\nSELECT warehouse, sku, qty, updated_at FROM stock_level\n) q\n"
+            + "WHERE (q.\"warehouse\", q.\"sku\") > (?, ?)\n"
+            + "ORDER BY q.\"warehouse\", q.\"sku\"\nLIMIT ?",
+        rowValues.sql());
+    assertEquals(
+        List.of(
+            new KeysetSelect.PositionValue(1),
+            new KeysetSelect.PositionValue(2),
+            new KeysetSelect.Limit()),
+        rowValues.parameters());
+    KeysetSelect keys = MARIADB.sourceKeyRange(STOCK, true, true);
+    assertEquals(
+        "SELECT q.`warehouse`, q.`sku`, q.`updated_at`\n"
+            + "FROM (\nSELECT warehouse, sku, qty, updated_at FROM stock_level\n) q\n"
+            + "WHERE q.`warehouse` >= ?"
+            + " AND (q.`warehouse` > ? OR (q.`warehouse` = ? AND q.`sku` > ?))\n"
+            + "ORDER BY q.`warehouse`, q.`sku`\nLIMIT ?",
+        keys.sql());
+    assertEquals(
+        List.of(
+            new KeysetSelect.PositionValue(1),
+            new KeysetSelect.PositionValue(1),
+            new KeysetSelect.PositionValue(1),
+            new KeysetSelect.PositionValue(2),
+            new KeysetSelect.Limit()),
+        keys.parameters());
+    assertEquals(
+        "SELECT TOP (?) t.[warehouse], t.[sku], t.[qty], t.[updated_at], t.[gone_at]\n"
+            + "FROM [wms].[stock] t\nWHERE 1 = 1\nORDER BY t.[warehouse], t.[sku]",
+        new SqlServerDialect().targetKeyRange(marked, false, false).sql());
+    assertEquals(
+        "SELECT q.`warehouse`, q.`sku`, q.`qty`, q.`updated_at`\n"
+            + "FROM (\nSELECT warehouse, sku, qty, updated_at FROM stock_level\n) q\n"
+            + "WHERE (q.`warehouse` = ? AND q.`sku` = ?) OR (q.`warehouse` = ? AND q.`sku` = ?)",
+        MARIADB.keysSelect(STOCK, 2));
+    assertEquals(
+        "DELETE FROM \"wms\".\"stock\" WHERE \"warehouse\" = ? AND \"sku\" = ?",
+        postgres.deleteByKey(STOCK));
+    assertEquals(
+        "UPDATE \"wms\".\"stock\" SET \"gone_at\" = CURRENT_TIMESTAMP"
+            + " WHERE \"warehouse\" = ? AND \"sku\" = ?",
+        postgres.softDelete(marked, true));
+    assertEquals(
+        "UPDATE [wms].[stock] SET [gone_at] = NULL WHERE [warehouse] = ? AND [sku] = ?",
+        new SqlServerDialect().softDelete(marked, false));
+  }
+
+  @Test
   void aSnapshotHandsOverAtItsHighWaterMarkAndBatchesReadFromItsStart() {
     assertEquals(
         "SELECT MAX(q.`updated_at`)\nFROM (\nSELECT warehouse, sku, qty, updated_at FROM"

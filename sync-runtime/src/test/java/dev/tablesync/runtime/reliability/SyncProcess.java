@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tablesync.runtime.BatchReport;
 import dev.tablesync.runtime.BusyPolicy;
+import dev.tablesync.runtime.ReconcileResult;
 import dev.tablesync.runtime.SyncEngine;
 import dev.tablesync.runtime.SyncException;
 import dev.tablesync.runtime.SyncListener;
@@ -31,10 +32,12 @@ import java.util.function.Predicate;
  * batch NAME BATCH ROWS_IN_RUN     after each committed batch
  * done NAME ROWS_WRITTEN BUSY      after a run that caught up (BUSY: stopped, table busy)
  * failed NAME MESSAGE              after a run that failed
+ * range NAME PAGES                   after each committed range of a reconciliation
+ * reconciled NAME DELETED            after a reconciliation that finished
  * </pre>
  *
  * <p>Its arguments: {@code --source URL --target URL [--pause-ms N] [--skip-busy] [--no-snapshot]
- * [--snapshot-chunk N]} and the generated syncer classes to run. The environment variable {@code TABLESYNC_TARGET_PASSWORD},
+ * [--snapshot-chunk N] [--reconcile RANGE_SIZE]} (reconcile each table instead of running it) and the generated syncer classes to run. The environment variable {@code TABLESYNC_TARGET_PASSWORD},
  * when set, is passed to the target's driver as a property. Its logs go to standard error.
  */
 final class SyncProcess implements AutoCloseable {
@@ -145,6 +148,7 @@ final class SyncProcess implements AutoCloseable {
     BusyPolicy whenBusy = BusyPolicy.WAIT;
     boolean snapshot = true;
     int snapshotChunk = SyncEngine.DEFAULT_SNAPSHOT_CHUNK_SIZE;
+    int reconcileRange = 0;
     List<TableSync<?>> tables = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -154,11 +158,13 @@ final class SyncProcess implements AutoCloseable {
         case "--skip-busy" -> whenBusy = BusyPolicy.SKIP;
         case "--no-snapshot" -> snapshot = false;
         case "--snapshot-chunk" -> snapshotChunk = Integer.parseInt(args[++i]);
+        case "--reconcile" -> reconcileRange = Integer.parseInt(args[++i]);
         default -> tables.add(
             (TableSync<?>) Class.forName(args[i]).getDeclaredConstructor().newInstance());
       }
     }
     long pause = pauseMillis;
+    int[] ranges = {0};
     try (HikariDataSource source = pool(sourceUrl, null);
         HikariDataSource target = pool(targetUrl, System.getenv("TABLESYNC_TARGET_PASSWORD"))) {
       SyncEngine.Builder builder =
@@ -168,6 +174,7 @@ final class SyncProcess implements AutoCloseable {
               .whenBusy(whenBusy)
               .snapshot(snapshot)
               .snapshotChunkSize(snapshotChunk)
+              .reconcileRangeSize(Math.max(1, reconcileRange))
               .listener(
                   new SyncListener() {
                     @Override
@@ -177,15 +184,26 @@ final class SyncProcess implements AutoCloseable {
                       System.out.flush();
                       sleep(pause);
                     }
+
+                    @Override
+                    public void reconcileProgress(ReconcileResult soFar) {
+                      System.out.println("range " + soFar.name() + " " + (++ranges[0]));
+                      System.out.flush();
+                      sleep(pause);
+                    }
                   });
       tables.forEach(builder::table);
       SyncEngine engine = builder.build();
       for (TableSync<?> table : tables) {
         String name = table.spec().name();
         try {
-          SyncResult result = engine.run(name);
-          System.out.println(
-              "done " + name + " " + result.rowsWritten() + " " + result.stoppedBusy());
+          if (reconcileRange > 0) {
+            System.out.println("reconciled " + name + " " + engine.reconcile(name).deleted());
+          } else {
+            SyncResult result = engine.run(name);
+            System.out.println(
+                "done " + name + " " + result.rowsWritten() + " " + result.stoppedBusy());
+          }
         } catch (SyncException e) {
           System.out.println("failed " + name + " " + e.getMessage().replace('\n', ' '));
         }
