@@ -42,11 +42,21 @@ public final class H2Dialect extends StandardDialect {
     return "\nFETCH FIRST ? ROWS ONLY";
   }
 
+  /**
+   * {@code MERGE ... KEY} sets the columns it lists; a table that marks gone rows lists its mark
+   * too, with the live value, so that a row that comes back is live again at once.
+   */
   @Override
   public String upsert(TableSpec table, int rows) {
-    return "MERGE INTO " + quote(table.targetTable()) + " (" + columnList(table) + ")\nKEY ("
-        + keyColumns(table, c -> quote(c.name()), ", ") + ")\nVALUES "
-        + rowsOfPlaceholders(table, rows);
+    String merge =
+        "MERGE INTO " + quote(table.targetTable()) + " (" + columnList(table)
+            + (table.goneRows().marks() ? ", " + quote(table.softDeleteColumn()) : "") + ")\nKEY ("
+            + keyColumns(table, c -> quote(c.name()), ", ") + ")\nVALUES ";
+    if (!table.goneRows().marks()) {
+      return merge + rowsOfPlaceholders(table, rows);
+    }
+    String row = "(" + placeholders(table) + ", " + unmarked(table) + ")";
+    return merge + String.join(", ", java.util.Collections.nCopies(rows, row));
   }
 
   @Override

@@ -64,13 +64,15 @@ public class MySqlDialect extends StandardDialect {
   /** {@code ON DUPLICATE KEY UPDATE} of every non-key column from the row named {@code new}. */
   private String updateFromNew(TableSpec table) {
     return "\nON DUPLICATE KEY UPDATE "
-        + nonKeyColumns(table, c -> quote(c.name()) + " = new." + quote(c.name()));
+        + nonKeyColumns(table, c -> quote(c.name()) + " = new." + quote(c.name()))
+        + clearedMark(table, "");
   }
 
   /** {@code ON DUPLICATE KEY UPDATE} of every non-key column from {@code VALUES()}. */
   private String updateFromValues(TableSpec table) {
     return "\nON DUPLICATE KEY UPDATE "
-        + nonKeyColumns(table, c -> quote(c.name()) + " = VALUES(" + quote(c.name()) + ")");
+        + nonKeyColumns(table, c -> quote(c.name()) + " = VALUES(" + quote(c.name()) + ")")
+        + clearedMark(table, "");
   }
 
   @Override

@@ -48,7 +48,8 @@ public final class PostgresDialect extends StandardDialect {
 
   private String onConflictUpdate(TableSpec table) {
     return "\nON CONFLICT (" + keyColumns(table, c -> quote(c.name()), ", ") + ") DO UPDATE SET "
-        + nonKeyColumns(table, c -> quote(c.name()) + " = EXCLUDED." + quote(c.name()));
+        + nonKeyColumns(table, c -> quote(c.name()) + " = EXCLUDED." + quote(c.name()))
+        + clearedMark(table, "");
   }
 
   /** {@link #bulkLoader}'s {@code COPY} is staged already. */

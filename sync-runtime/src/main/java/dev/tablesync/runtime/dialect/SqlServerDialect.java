@@ -68,6 +68,7 @@ public final class SqlServerDialect extends StandardDialect {
         + keyColumns(table, c -> "t." + quote(c.name()) + " = s." + quote(c.name()), " AND ")
         + "\nWHEN MATCHED THEN UPDATE SET "
         + nonKeyColumns(table, c -> "t." + quote(c.name()) + " = s." + quote(c.name()))
+        + clearedMark(table, "t.")
         + "\nWHEN NOT MATCHED THEN INSERT (" + columnList(table) + ") VALUES ("
         + joinedSourceColumns(table) + ");";
   }
@@ -112,6 +113,12 @@ public final class SqlServerDialect extends StandardDialect {
     return "SELECT " + columns + " FROM " + quotedTable
         + (skipLocked ? " WITH (UPDLOCK, ROWLOCK, READPAST)" : " WITH (UPDLOCK, HOLDLOCK)")
         + where;
+  }
+
+  /** A {@code BIT} column takes 0; SQL Server has no boolean literal. */
+  @Override
+  protected String falseLiteral() {
+    return "0";
   }
 
   @Override

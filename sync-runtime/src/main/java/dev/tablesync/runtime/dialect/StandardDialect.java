@@ -347,6 +347,31 @@ public abstract class StandardDialect implements Dialect {
     return false;
   }
 
+  /**
+   * For a table that marks the rows its source no longer returns, the mark's value for a live
+   * row: {@code FALSE} for a flag, {@code NULL} for a time.
+   */
+  protected String unmarked(TableSpec table) {
+    return table.goneRows() == GoneRowPolicy.MARK_FLAG ? falseLiteral() : "NULL";
+  }
+
+  /** The literal of a false boolean. */
+  protected String falseLiteral() {
+    return "FALSE";
+  }
+
+  /**
+   * For an upsert's update of a table that marks the rows its source no longer returns, the
+   * assignment that clears the mark ({@code , qualifier."gone" = FALSE}): a row a batch writes is
+   * one the source returns, so a row that comes back is live again at once. Empty for other
+   * tables.
+   */
+  protected String clearedMark(TableSpec table, String qualifier) {
+    return table.goneRows().marks()
+        ? ", " + qualifier + quote(table.softDeleteColumn()) + " = " + unmarked(table)
+        : "";
+  }
+
   /** {@code render} of each column that is not part of the key, joined by commas. */
   protected static String nonKeyColumns(TableSpec table, Function<ColumnSpec, String> render) {
     return joined(

@@ -535,4 +535,36 @@ class DialectSqlTest {
         "SELECT snapshot_high_water, snapshot_key FROM \"tablesync_cursor\" WHERE 1 = 0",
         new PostgresDialect().cursorTable("tablesync_cursor").probeSnapshotColumns());
   }
+
+  @Test
+  void anUpsertOfATableThatMarksGoneRowsClearsTheMark() {
+    TableSpec flagged =
+        TableSpec.builder("stock", StockLevel.class)
+            .targetTable("stock")
+            .query("SELECT warehouse, sku, qty, updated_at FROM stock_level")
+            .goneRows(dev.tablesync.annotations.GoneRowPolicy.MARK_FLAG)
+            .softDeleteColumn("is_gone")
+            .key("warehouse", String.class)
+            .key("sku", int.class)
+            .column("qty", Integer.class)
+            .cursor("updated_at", LocalDateTime.class)
+            .build();
+    assertTrue(
+        MARIADB.upsert(flagged, 1).endsWith(
+            "`updated_at` = VALUES(`updated_at`), `is_gone` = FALSE"),
+        MARIADB.upsert(flagged, 1));
+    assertTrue(
+        new PostgresDialect().upsert(flagged, 2).endsWith(
+            "\"updated_at\" = EXCLUDED.\"updated_at\", \"is_gone\" = FALSE"),
+        new PostgresDialect().upsert(flagged, 2));
+    assertTrue(
+        new SqlServerDialect().upsert(flagged, 1).contains(
+            "t.[updated_at] = s.[updated_at], t.[is_gone] = 0\nWHEN NOT MATCHED"),
+        new SqlServerDialect().upsert(flagged, 1));
+    assertEquals(
+        "MERGE INTO \"STOCK\" (\"WAREHOUSE\", \"SKU\", \"QTY\", \"UPDATED_AT\", \"IS_GONE\")\n"
+            + "KEY (\"WAREHOUSE\", \"SKU\")\nVALUES (?, ?, ?, ?, FALSE), (?, ?, ?, ?, FALSE)",
+        new H2Dialect(StandardDialect.IdentifierCase.UPPER).upsert(flagged, 2));
+    assertFalse(MARIADB.upsert(STOCK, 1).contains("gone"), "a table that keeps gone rows");
+  }
 }

@@ -122,9 +122,13 @@ class ReconcileTest {
             "UPDATE product SET status = 'A', changed_at = ? WHERE id BETWEEN 6 AND 8",
             T0.plusSeconds(5_000));
         assertEquals(3, engine.run(name).rowsWritten());
-        ReconcileResult back = engine.reconcile(name);
 
-        assertEquals(3, back.repaired(), name + ": the marks of the rows back are cleared");
+        assertEquals(
+            List.of(1L, 2L, 3L, 4L, 5L, 9L, 10L),
+            products.targetIds(marked),
+            name + ": the batch that brings rows back clears their marks");
+        ReconcileResult back = engine.reconcile(name);
+        assertEquals(0, back.repaired(), name + ": nothing is left to repair");
         assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 9L, 10L), products.targetIds(marked), name);
         assertEquals(products.sourceView(), products.targetView("WHERE NOT (" + marked + ")"));
       }
@@ -313,7 +317,8 @@ class ReconcileTest {
   /**
    * A reconciliation beside a thread that keeps changing the source and syncing: it takes turns
    * with the batches range by range, never deletes a row (none left the source), never writes
-   * back an older version, and the last one finds the two sides equal.
+   * back an older version; once the writer stops, one more writes the rows it inserted behind the
+   * cursor, and the next finds the two sides equal.
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("routes")
@@ -344,10 +349,15 @@ class ReconcileTest {
       }
       writer.get();
       engine.run("product");
+      // The writer's last rows may have come after the last reconciliation beside it began; they
+      // were inserted behind the cursor, so only a reconciliation writes them.
+      ReconcileResult settled = engine.reconcile("product");
       ReconcileResult last = engine.reconcile("product");
 
       assertTrue(during.size() > 0);
       assertEquals(0, during.stream().mapToLong(ReconcileResult::deleted).sum(), during.toString());
+      assertEquals(settled.missing(), settled.repaired(), settled.toString());
+      assertEquals(0, settled.deleted(), settled.toString());
       assertTrue(last.inSync(), last.toString());
       assertEquals(products.sourceView(), products.targetView(""));
     }
