@@ -1,5 +1,7 @@
 package dev.tablesync.runtime.spring;
 
+import dev.tablesync.runtime.ReconcileRefusedException;
+import dev.tablesync.runtime.ReconcileResult;
 import dev.tablesync.runtime.SyncEngine;
 import dev.tablesync.runtime.SyncResult;
 import java.util.List;
@@ -11,9 +13,10 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 /**
- * The {@code tablesync} Actuator endpoint: the status of every table or of one (read), and a run
- * or a reset of one table (write: {@code {"action": "run"}} or {@code {"action": "reset"}}). Its
- * access is read-only unless {@code management.endpoint.tablesync.access=unrestricted}.
+ * The {@code tablesync} Actuator endpoint: the status of every table or of one (read), and a run,
+ * a reconciliation or a reset of one table (write: {@code {"action": "run"}}, {@code {"action":
+ * "reconcile"}} or {@code {"action": "reset"}}). Its access is read-only unless {@code
+ * management.endpoint.tablesync.access=unrestricted}.
  */
 @Endpoint(id = "tablesync", defaultAccess = Access.READ_ONLY)
 public class TableSyncEndpoint {
@@ -38,8 +41,9 @@ public class TableSyncEndpoint {
 
   /**
    * Runs the table until it is caught up, on the caller's thread (taking turns batch by batch
-   * with a scheduled run of it), or deletes its stored position so that its next run copies it
-   * again.
+   * with a scheduled run of it), reconciles it by every column, or deletes its stored position so
+   * that its next run copies it again. A reconciliation that refuses to delete answers with what
+   * it found and why it refused.
    */
   @WriteOperation
   public Done act(@Selector String table, String action) {
@@ -50,13 +54,23 @@ public class TableSyncEndpoint {
     }
     return switch (Action.of(action)) {
       case RUN -> RunView.of(engine.run(table));
+      case RECONCILE -> reconcile(table);
       case RESET -> new ResetView(table, engine.reset(table));
     };
+  }
+
+  private ReconcileView reconcile(String table) {
+    try {
+      return ReconcileView.of(engine.reconcile(table), null);
+    } catch (ReconcileRefusedException refused) {
+      return ReconcileView.of(refused.result(), refused.getMessage());
+    }
   }
 
   /** What the write operation does. */
   enum Action {
     RUN,
+    RECONCILE,
     RESET;
 
     static Action of(String text) {
@@ -66,7 +80,8 @@ public class TableSyncEndpoint {
         }
       }
       throw new InvalidEndpointRequestException(
-          "action must be one of " + List.of("run", "reset") + ", was " + text, "bad action");
+          "action must be one of " + List.of("run", "reconcile", "reset") + ", was " + text,
+          "bad action");
     }
   }
 
@@ -74,7 +89,7 @@ public class TableSyncEndpoint {
   public record Tables(List<TableView> tables) {}
 
   /** What a write operation did, one case per {@link Action}. */
-  public sealed interface Done permits RunView, ResetView {}
+  public sealed interface Done permits RunView, ReconcileView, ResetView {}
 
   /**
    * What a run from the endpoint did.
@@ -106,6 +121,51 @@ public class TableSyncEndpoint {
           result.rowsDeadLettered(),
           result.cursor() == null ? null : result.cursor().toString(),
           result.duration().toString());
+    }
+  }
+
+  /**
+   * What a reconciliation from the endpoint found and did.
+   *
+   * @param table the sync's name
+   * @param sourceRows rows the source query returned
+   * @param targetRows rows the target table held
+   * @param missing rows missing in the target
+   * @param extra target rows whose key the source no longer returns
+   * @param different rows whose columns differ
+   * @param repaired rows written
+   * @param deleted rows deleted or marked
+   * @param leftToBatches rows changed after the stored position, left to the next batch
+   * @param duration how long it took (ISO-8601)
+   * @param refused why it deleted nothing, or null
+   */
+  public record ReconcileView(
+      String table,
+      long sourceRows,
+      long targetRows,
+      long missing,
+      long extra,
+      long different,
+      long repaired,
+      long deleted,
+      long leftToBatches,
+      String duration,
+      String refused)
+      implements Done {
+
+    static ReconcileView of(ReconcileResult result, String refused) {
+      return new ReconcileView(
+          result.name(),
+          result.sourceRows(),
+          result.targetRows(),
+          result.missing(),
+          result.extra(),
+          result.different(),
+          result.repaired(),
+          result.deleted(),
+          result.leftToBatches(),
+          result.duration().toString(),
+          refused);
     }
   }
 

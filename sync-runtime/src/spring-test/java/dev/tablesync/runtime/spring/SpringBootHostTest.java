@@ -27,7 +27,7 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * A Spring Boot application on a random port that syncs {@code item} from the embedded MariaDB
  * into the embedded PostgreSQL on its schedule, shows it in {@code /actuator/health} and {@code
- * /actuator/tablesync} over HTTP, and runs and resets it there. Every check of data is SQL on
+ * /actuator/tablesync} over HTTP, and runs, reconciles and resets it there. Every check of data is SQL on
  * both databases. ({@link GracefulShutdownTest} stops such an application with a run in flight.)
  */
 @SpringBootTest(
@@ -110,6 +110,14 @@ class SpringBootHostTest {
     assertThat(run.statusCode()).isEqualTo(200);
     assertThat(json.readTree(run.body()).path("table").asString()).isEqualTo("item");
     await("the ten new rows", () -> databases.targetCount() == 260);
+    databases.assertTargetEqualsSource();
+
+    // A row lost from the target is found and written again by a reconciliation.
+    Sql.execute(databases.target, "DELETE FROM item_copy WHERE id = 7");
+    HttpResponse<String> reconcile = post("/actuator/tablesync/item", "{\"action\": \"reconcile\"}");
+    System.out.println("POST /actuator/tablesync/item reconcile: " + reconcile.body());
+    assertThat(reconcile.statusCode()).isEqualTo(200);
+    assertThat(json.readTree(reconcile.body()).path("missing").asLong()).isEqualTo(1);
     databases.assertTargetEqualsSource();
 
     // A target repaired by hand is copied again after a reset.

@@ -126,6 +126,13 @@ class TableSyncActuatorTest {
           });
           assertThat(endpoint.table("nope")).isNull();
 
+          Sql.execute(databases.target, "DELETE FROM item_copy WHERE id = 3");
+          var reconciled = (TableSyncEndpoint.ReconcileView) endpoint.act("item", "reconcile");
+          assertThat(reconciled.missing()).isEqualTo(1);
+          assertThat(reconciled.repaired()).isEqualTo(1);
+          assertThat(reconciled.refused()).isNull();
+          assertThat(databases.targetCount()).isEqualTo(8);
+
           assertThat(endpoint.act("item", "RESET"))
               .isEqualTo(new TableSyncEndpoint.ResetView("item", true));
           assertThat(databases.cursorRowsSynced()).isEqualTo(-1);
@@ -134,7 +141,7 @@ class TableSyncActuatorTest {
 
           assertThatThrownBy(() -> endpoint.act("item", "jump"))
               .isInstanceOf(InvalidEndpointRequestException.class)
-              .hasMessage("action must be one of [run, reset], was jump");
+              .hasMessage("action must be one of [run, reconcile, reset], was jump");
           assertThatThrownBy(() -> endpoint.act("nope", "run"))
               .isInstanceOf(InvalidEndpointRequestException.class)
               .hasMessage("no table is named 'nope'; the tables are [item]");
