@@ -31,6 +31,18 @@ public class TableSyncProperties {
   /** The table in each target that keeps every table's last run. */
   private String runTable = SyncEngine.DEFAULT_RUN_TABLE;
 
+  /** The table in each target that keeps every table's last reconciliation. */
+  private String reconcileTable = SyncEngine.DEFAULT_RECONCILE_TABLE;
+
+  /**
+   * The largest share of a target table one reconciliation may delete or mark, from 0 to 1, for
+   * tables whose record declares no deleteGuard.
+   */
+  private double deleteGuard = SyncEngine.DEFAULT_DELETE_GUARD;
+
+  /** Rows per key range of a reconciliation, each one target transaction. */
+  private int reconcileRangeSize = SyncEngine.DEFAULT_RECONCILE_RANGE_SIZE;
+
   /** The table in each target that keeps rows set aside by tables with badRows = DEAD_LETTER. */
   private String deadLetterTable = SyncEngine.DEFAULT_DEAD_LETTER_TABLE;
 
@@ -93,6 +105,30 @@ public class TableSyncProperties {
 
   public void setBacklogChunkSize(int backlogChunkSize) {
     this.backlogChunkSize = backlogChunkSize;
+  }
+
+  public String getReconcileTable() {
+    return reconcileTable;
+  }
+
+  public void setReconcileTable(String reconcileTable) {
+    this.reconcileTable = reconcileTable;
+  }
+
+  public double getDeleteGuard() {
+    return deleteGuard;
+  }
+
+  public void setDeleteGuard(double deleteGuard) {
+    this.deleteGuard = deleteGuard;
+  }
+
+  public int getReconcileRangeSize() {
+    return reconcileRangeSize;
+  }
+
+  public void setReconcileRangeSize(int reconcileRangeSize) {
+    this.reconcileRangeSize = reconcileRangeSize;
   }
 
   public String getCursorTable() {

@@ -38,6 +38,9 @@ class ConfigurationMetadataTest {
     real.put("tablesync.backlog-chunk-size", defaults.getBacklogChunkSize());
     real.put("tablesync.cursor-table", defaults.getCursorTable());
     real.put("tablesync.run-table", defaults.getRunTable());
+    real.put("tablesync.reconcile-table", defaults.getReconcileTable());
+    real.put("tablesync.delete-guard", defaults.getDeleteGuard());
+    real.put("tablesync.reconcile-range-size", defaults.getReconcileRangeSize());
     real.put("tablesync.dead-letter-table", defaults.getDeadLetterTable());
     real.put("tablesync.snapshot.chunk-size", defaults.getSnapshot().getChunkSize());
     real.put("tablesync.retry.max-attempts", defaults.getRetry().getMaxAttempts());
@@ -49,7 +52,9 @@ class ConfigurationMetadataTest {
       JsonNode stated = byName.get(name).path("defaultValue");
       Object read = value instanceof Duration
           ? DurationStyle.detectAndParse(stated.asString())
-          : value instanceof Integer ? (Object) stated.asInt() : stated.asString();
+          : value instanceof Integer
+              ? (Object) stated.asInt()
+              : value instanceof Double ? (Object) stated.asDouble() : stated.asString();
       assertThat(read).as(name).isEqualTo(value);
     });
   }
