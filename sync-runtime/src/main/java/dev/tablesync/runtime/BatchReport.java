@@ -7,7 +7,8 @@ import java.time.Duration;
  *
  * @param name the sync's name
  * @param batch the batch's number within the run, from 1
- * @param rows rows in this batch
+ * @param rows rows this batch wrote
+ * @param rowsRead rows this batch read from the source: those it wrote and those it set aside
  * @param rowsInRun rows committed in this run so far
  * @param cursor the cursor value stored with this batch, as text; null for a chunk of a snapshot
  *     but its last, which stores where batches take over
@@ -18,6 +19,7 @@ public record BatchReport(
     String name,
     int batch,
     int rows,
+    int rowsRead,
     long rowsInRun,
     String cursor,
     Duration elapsed,

@@ -58,7 +58,8 @@ class ProgressLineTest {
     progress.batchCommitted(chunk(2, 20_000, 40_000, 2, false));
     // The rows ran out at the chunk before: the last one is empty and has no key to store.
     progress.batchCommitted(
-        new BatchReport("supplier", 3, 0, 40_000, "2025-12-31T10:00", Duration.ofSeconds(2), null));
+        new BatchReport(
+            "supplier", 3, 0, 0, 40_000, "2025-12-31T10:00", Duration.ofSeconds(2), null));
     progress.batchCommitted(batch(4, 7, 40_007, 3));
     progress.runFinished(result(40_007, 4));
 
@@ -101,12 +102,12 @@ class ProgressLineTest {
   }
 
   private static BatchReport chunk(int number, int rows, long inRun, double seconds, boolean last) {
-    return new BatchReport("supplier", number, rows, inRun, last ? "2025-12-31T10:00" : null,
+    return new BatchReport("supplier", number, rows, rows, inRun, last ? "2025-12-31T10:00" : null,
         Duration.ofMillis(Math.round(seconds * 1000)), String.valueOf(number * 20_000));
   }
 
   private static BatchReport batch(int number, int rows, long inRun, double seconds) {
-    return new BatchReport("supplier", number, rows, inRun, "2025-12-31T10:00",
+    return new BatchReport("supplier", number, rows, rows, inRun, "2025-12-31T10:00",
         Duration.ofMillis(Math.round(seconds * 1000)), null);
   }
 

@@ -708,6 +708,7 @@ public final class TableRunner<R extends Record> {
                   table.name(),
                   totals.batches,
                   written,
+                  written + setAside.size(),
                   totals.rowsWritten,
                   totals.position == null ? null : totals.position.cursorText(),
                   Duration.ofNanos(System.nanoTime() - totals.started),

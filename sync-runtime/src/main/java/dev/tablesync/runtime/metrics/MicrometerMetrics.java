@@ -75,7 +75,10 @@ public final class MicrometerMetrics implements EngineMetrics {
 
   @Override
   public void batchCommitted(BatchReport batch) {
-    Counter.builder(ROWS_READ).tag("table", batch.name()).register(registry).increment(batch.rows());
+    Counter.builder(ROWS_READ)
+        .tag("table", batch.name())
+        .register(registry)
+        .increment(batch.rowsRead());
     Counter.builder(ROWS_WRITTEN)
         .tag("table", batch.name())
         .register(registry)

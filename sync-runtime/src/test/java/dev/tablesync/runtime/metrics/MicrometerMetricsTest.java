@@ -112,4 +112,16 @@ class MicrometerMetricsTest {
       Metrics.removeRegistry(global);
     }
   }
+
+  @Test
+  void rowsReadCountTheRowsABatchSetAsideAndRowsWrittenDoNot() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    EngineMetrics metrics = MicrometerMetrics.on(registry);
+    metrics.batchCommitted(
+        new dev.tablesync.runtime.BatchReport(
+            "read_count", 1, 998, 1000, 998, "2024-03-01T08:00", java.time.Duration.ofMillis(5),
+            null));
+    assertEquals(1000, registry.get("tablesync.rows.read").tag("table", "read_count").counter().count());
+    assertEquals(998, registry.get("tablesync.rows.written").tag("table", "read_count").counter().count());
+  }
 }
