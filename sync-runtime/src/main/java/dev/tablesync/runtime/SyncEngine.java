@@ -2,6 +2,7 @@ package dev.tablesync.runtime;
 
 import dev.tablesync.runtime.engine.EngineSettings;
 import dev.tablesync.runtime.engine.EngineTables;
+import dev.tablesync.runtime.engine.Redaction;
 import dev.tablesync.runtime.engine.TableRunner;
 import dev.tablesync.runtime.metrics.EngineMetrics;
 import dev.tablesync.runtime.spi.TableSpec;
@@ -303,7 +304,7 @@ public final class SyncEngine {
     try {
       reconcileTables.get(name).record(name, NODE, started, Instant.now(), outcome, found, error);
     } catch (SQLException | RuntimeException e) {
-      log.warn("{}: could not record the reconciliation: {}", name, e.getMessage());
+      log.warn("{}: could not record the reconciliation: {}", name, Redaction.describe(e));
     }
   }
 
@@ -357,7 +358,7 @@ public final class SyncEngine {
     try {
       runTables.get(name).record(name, NODE, started, finished, rowsWritten, error);
     } catch (SQLException | RuntimeException e) {
-      log.warn("{}: could not record the run: {}", name, e.getMessage());
+      log.warn("{}: could not record the run: {}", name, Redaction.describe(e));
     }
   }
 
@@ -367,7 +368,7 @@ public final class SyncEngine {
       TableStatus.lag(progress.cursor(), progress.sourceNewest())
           .ifPresent(lag -> metrics.lagMeasured(runner.name(), lag));
     } catch (SQLException e) {
-      log.warn("{}: could not measure the lag: {}", runner.name(), e.getMessage());
+      log.warn("{}: could not measure the lag: {}", runner.name(), Redaction.describe(e));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.tablesync.runtime.dialect;
 
+import dev.tablesync.runtime.engine.Redaction;
 import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -97,7 +98,9 @@ final class LoadDataLocalInfile implements BulkLoader {
         throw e;
       }
       refused = true;
-      tellUnavailable("the server or the driver refuses local data: " + e.getMessage());
+      tellUnavailable(
+          "the server or the driver refuses local data: "
+              + Redaction.describe(e));
       return false;
     }
   }
