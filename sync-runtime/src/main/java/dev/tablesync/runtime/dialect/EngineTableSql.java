@@ -26,6 +26,15 @@ final class EngineTableSql {
       "node, started_at, finished_at, outcome, rows_written, failures_in_a_row, last_error,"
           + " last_error_at";
 
+  /** The columns that the run and the reconcile table both begin with: whose, where and how. */
+  private static final List<String> OUTCOME_DEFINITIONS =
+      List.of(
+          "sync_name VARCHAR(128) NOT NULL PRIMARY KEY",
+          "node VARCHAR(200) NOT NULL",
+          "started_at VARCHAR(40) NOT NULL",
+          "finished_at VARCHAR(40) NOT NULL",
+          "outcome VARCHAR(16) NOT NULL");
+
   private EngineTableSql() {}
 
   static CursorTableSql cursorTable(StandardDialect dialect, String table) {
@@ -65,12 +74,7 @@ final class EngineTableSql {
     return new RunTableSql(
         dialect.createTableUnlessExists(
             table,
-            List.of(
-                "sync_name VARCHAR(128) NOT NULL PRIMARY KEY",
-                "node VARCHAR(200) NOT NULL",
-                "started_at VARCHAR(40) NOT NULL",
-                "finished_at VARCHAR(40) NOT NULL",
-                "outcome VARCHAR(16) NOT NULL",
+            withOutcome(
                 "rows_written BIGINT NOT NULL",
                 "failures_in_a_row INT NOT NULL",
                 "last_error VARCHAR(" + RunTableSql.MAX_ERROR_LENGTH + ")",
@@ -90,15 +94,7 @@ final class EngineTableSql {
     String name = dialect.quote(table);
     String columns =
         "node, started_at, finished_at, outcome, depth, " + ReconcileTableSql.COUNTS + ", error";
-    List<String> definitions =
-        new ArrayList<>(
-            List.of(
-                "sync_name VARCHAR(128) NOT NULL PRIMARY KEY",
-                "node VARCHAR(200) NOT NULL",
-                "started_at VARCHAR(40) NOT NULL",
-                "finished_at VARCHAR(40) NOT NULL",
-                "outcome VARCHAR(16) NOT NULL",
-                "depth VARCHAR(8)"));
+    List<String> definitions = new ArrayList<>(withOutcome("depth VARCHAR(8)"));
     for (String count : ReconcileTableSql.COUNTS.split(", ")) {
       definitions.add(count + " BIGINT");
     }
@@ -131,6 +127,13 @@ final class EngineTableSql {
             + " VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP)",
         "DELETE FROM " + name + " WHERE sync_name = ? AND key_value = ?",
         "SELECT " + columns + " FROM " + name + " WHERE sync_name = ? ORDER BY failed_at, key_value");
+  }
+
+  /** The outcome columns, then {@code more}. */
+  private static List<String> withOutcome(String... more) {
+    List<String> definitions = new ArrayList<>(OUTCOME_DEFINITIONS);
+    definitions.addAll(List.of(more));
+    return definitions;
   }
 
   /** A query of {@code columns} that returns no row, and fails when one of them is missing. */
