@@ -8,15 +8,11 @@ import dev.tablesync.runtime.metrics.EngineMetrics;
 import dev.tablesync.runtime.spi.TableSpec;
 import dev.tablesync.runtime.spi.TableSync;
 import dev.tablesync.runtime.status.ReconcileRecord;
-import dev.tablesync.runtime.status.ReconcileTable;
-import dev.tablesync.runtime.status.RunTable;
 import dev.tablesync.runtime.status.TableStatus;
 import java.lang.management.ManagementFactory;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +20,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -83,33 +78,15 @@ public final class SyncEngine {
   /** The MDC key that holds the table's name while it runs. */
   public static final String MDC_TABLE = "tablesync.table";
 
-  /**
-   * How often a table whose runs keep finding nothing records one of them: often enough for a
-   * status view, seldom enough that a table polled every second does not write every second.
-   */
-  private static final Duration UNEVENTFUL_RUN_RECORD_INTERVAL = Duration.ofMinutes(1);
-
   /** This process, as run records name it: {@code pid@host}. */
   private static final String NODE = ManagementFactory.getRuntimeMXBean().getName();
 
-  private final Map<String, TableRunner<?>> runners;
-  private final Map<String, TableSpec> specs;
-  private final Map<String, RunTable> runTables;
-  private final Map<String, ReconcileTable> reconcileTables;
+  /** Every table, by sync name, in name order. */
+  private final Map<String, EngineTables.Table> tables;
   private final Optional<EngineMetrics> metrics;
-  /** When each table last recorded a run that found nothing, since its last eventful run. */
-  private final Map<String, Instant> uneventfulRunsRecorded = new ConcurrentHashMap<>();
 
-  private SyncEngine(
-      Map<String, TableRunner<?>> runners,
-      Map<String, TableSpec> specs,
-      Map<String, RunTable> runTables,
-      Map<String, ReconcileTable> reconcileTables,
-      Optional<EngineMetrics> metrics) {
-    this.runners = runners;
-    this.specs = specs;
-    this.runTables = runTables;
-    this.reconcileTables = reconcileTables;
+  private SyncEngine(Map<String, EngineTables.Table> tables, Optional<EngineMetrics> metrics) {
+    this.tables = tables;
     this.metrics = metrics;
   }
 
@@ -120,7 +97,7 @@ public final class SyncEngine {
 
   /** The names of every table, sorted. */
   public Set<String> tables() {
-    return runners.keySet();
+    return tables.keySet();
   }
 
   /**
@@ -129,8 +106,7 @@ public final class SyncEngine {
    * @throws IllegalArgumentException when no table has that name
    */
   public TableSpec spec(String name) {
-    runner(name);
-    return specs.get(name);
+    return runner(name).spec();
   }
 
   /**
@@ -178,7 +154,7 @@ public final class SyncEngine {
    */
   public List<SyncOutcome> runAll() {
     List<SyncOutcome> outcomes = new ArrayList<>();
-    for (String name : runners.keySet()) {
+    for (String name : tables.keySet()) {
       try {
         outcomes.add(SyncOutcome.succeeded(run(name)));
       } catch (SyncException e) {
@@ -203,11 +179,11 @@ public final class SyncEngine {
       TableStatus status =
           new TableStatus(
               name,
-              runTables.get(name).read(name),
+              table(name).runs().read(name),
               progress.cursor(),
               progress.rowsSynced(),
               progress.sourceNewest(),
-              reconcileTables.get(name).read(name));
+              table(name).reconciles().read(name));
       metrics.ifPresent(m -> status.lag().ifPresent(lag -> m.lagMeasured(name, lag)));
       return status;
     } catch (SQLException e) {
@@ -217,7 +193,7 @@ public final class SyncEngine {
 
   /** The status of every table, in name order; see {@link #status(String)}. */
   public List<TableStatus> status() {
-    return runners.keySet().stream().map(this::status).toList();
+    return tables.keySet().stream().map(this::status).toList();
   }
 
   /**
@@ -302,7 +278,7 @@ public final class SyncEngine {
       ReconcileResult found,
       String error) {
     try {
-      reconcileTables.get(name).record(name, NODE, started, Instant.now(), outcome, found, error);
+      table(name).reconciles().record(name, NODE, started, Instant.now(), outcome, found, error);
     } catch (SQLException | RuntimeException e) {
       log.warn("{}: could not record the reconciliation: {}", name, Redaction.describe(e));
     }
@@ -314,7 +290,7 @@ public final class SyncEngine {
    */
   public Map<String, ReconcileOutcome> reconcileAll(ReconcileDepth depth) {
     Map<String, ReconcileOutcome> outcomes = new LinkedHashMap<>();
-    for (String name : runners.keySet()) {
+    for (String name : tables.keySet()) {
       try {
         outcomes.put(name, new ReconcileOutcome(reconcile(name, depth), null));
       } catch (SyncException e) {
@@ -332,31 +308,23 @@ public final class SyncEngine {
    */
   public record ReconcileOutcome(ReconcileResult result, SyncException failure) {}
 
-  private TableRunner<?> runner(String name) {
-    TableRunner<?> runner = runners.get(name);
-    if (runner == null) {
+  private EngineTables.Table table(String name) {
+    EngineTables.Table table = tables.get(name);
+    if (table == null) {
       throw new IllegalArgumentException(
-          "no table is named '" + name + "'; the tables are " + runners.keySet());
+          "no table is named '" + name + "'; the tables are " + tables.keySet());
     }
-    return runner;
+    return table;
+  }
+
+  private TableRunner<?> runner(String name) {
+    return table(name).runner();
   }
 
   /** Keeps the run's outcome; a target too broken to take it must not hide the run's own. */
   private void recordRun(String name, Instant started, long rowsWritten, String error) {
-    Instant finished = Instant.now();
-    boolean uneventful = rowsWritten == 0 && error == null;
-    Instant lastRecorded = uneventfulRunsRecorded.get(name);
-    if (uneventful && lastRecorded != null
-        && lastRecorded.isAfter(finished.minus(UNEVENTFUL_RUN_RECORD_INTERVAL))) {
-      return;
-    }
-    if (uneventful) {
-      uneventfulRunsRecorded.put(name, finished);
-    } else {
-      uneventfulRunsRecorded.remove(name);
-    }
     try {
-      runTables.get(name).record(name, NODE, started, finished, rowsWritten, error);
+      table(name).runs().record(name, NODE, started, Instant.now(), rowsWritten, error);
     } catch (SQLException | RuntimeException e) {
       log.warn("{}: could not record the run: {}", name, Redaction.describe(e));
     }
@@ -594,13 +562,7 @@ public final class SyncEngine {
               backlogChunkSize,
               deleteGuard,
               reconcileRangeSize);
-      EngineTables.Prepared prepared = EngineTables.prepare(found, dataSources, settings);
-      Map<String, TableSpec> specs = new HashMap<>();
-      for (TableSync<?> table : found) {
-        specs.put(table.spec().name(), table.spec());
-      }
-      return new SyncEngine(
-          prepared.runners(), specs, prepared.runTables(), prepared.reconcileTables(), metrics);
+      return new SyncEngine(EngineTables.prepare(found, dataSources, settings), metrics);
     }
 
     private static SyncListener both(SyncListener first, SyncListener second) {

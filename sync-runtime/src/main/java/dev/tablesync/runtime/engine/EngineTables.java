@@ -30,34 +30,29 @@ public final class EngineTables {
   private EngineTables() {}
 
   /**
-   * Every table's runner and run table, by sync name.
+   * One table of an engine, as prepared: its runner and the status tables of its target.
    *
-   * @param runners one per table, in name order
-   * @param runTables the run table each table's target keeps
-   * @param reconcileTables the reconcile table each table's target keeps
+   * @param runner runs it: batches, snapshot chunks, reconciliations
+   * @param runs the run table its target keeps
+   * @param reconciles the reconcile table its target keeps
    */
-  public record Prepared(
-      Map<String, TableRunner<?>> runners,
-      Map<String, RunTable> runTables,
-      Map<String, ReconcileTable> reconcileTables) {}
+  public record Table(TableRunner<?> runner, RunTable runs, ReconcileTable reconciles) {}
 
   /**
-   * Prepares every table.
+   * Prepares every table; returns them by sync name, in name order.
    *
    * @throws IllegalStateException when two tables share a name, a table names a data source that
    *     was not given, a data source's product has no dialect, a table's lag needs a date-time
    *     cursor, or a target lacks the engine's tables and the settings say not to create them
    */
-  public static Prepared prepare(
+  public static Map<String, Table> prepare(
       Collection<TableSync<?>> tables,
       Map<String, DataSource> dataSources,
       EngineSettings settings) {
     Map<String, Dialect> dialects = new HashMap<>();
     Map<String, RunTable> runTablesByTarget = new HashMap<>();
     Map<String, ReconcileTable> reconcileTablesByTarget = new HashMap<>();
-    Map<String, TableRunner<?>> runners = new TreeMap<>();
-    Map<String, RunTable> runTables = new HashMap<>();
-    Map<String, ReconcileTable> reconcileTables = new HashMap<>();
+    Map<String, Table> prepared = new TreeMap<>();
     Map<String, String> owners = new LinkedHashMap<>();
     for (TableSync<?> sync : tables) {
       TableSpec table = sync.spec();
@@ -71,21 +66,23 @@ public final class EngineTables {
       DataSource target = dataSource(dataSources, table, table.target(), "target");
       Dialect sourceDialect = dialects.computeIfAbsent(table.source(), n -> detect(n, source));
       Dialect targetDialect = dialects.computeIfAbsent(table.target(), n -> detect(n, target));
-      runTables.put(
-          table.name(),
+      // One run table and one reconcile table per target, shared by the tables that write there.
+      RunTable runs =
           runTablesByTarget.computeIfAbsent(
-              table.target(), n -> install(n, target, targetDialect, settings)));
-      reconcileTables.put(
-          table.name(),
+              table.target(), n -> install(n, target, targetDialect, settings));
+      ReconcileTable reconciles =
           reconcileTablesByTarget.computeIfAbsent(
               table.target(),
               n -> new ReconcileTable(
-                  target, targetDialect.reconcileTable(settings.reconcileTable()))));
-      runners.put(
+                  target, targetDialect.reconcileTable(settings.reconcileTable())));
+      prepared.put(
           table.name(),
-          runner(sync, sourceDialect, targetDialect, source, target, settings));
+          new Table(
+              runner(sync, sourceDialect, targetDialect, source, target, settings),
+              runs,
+              reconciles));
     }
-    return new Prepared(runners, runTables, reconcileTables);
+    return prepared;
   }
 
   /** Installs the engine's tables in the target {@code name}; returns its run table. */

@@ -124,6 +124,11 @@ public final class TableRunner<R extends Record> {
     return table.name();
   }
 
+  /** What the table declares. */
+  public TableSpec spec() {
+    return table;
+  }
+
   /**
    * Syncs batches until one comes back short of the batch size, until the table is busy and the
    * engine skips busy tables, or until {@code stopRequested} says so; it is asked before each

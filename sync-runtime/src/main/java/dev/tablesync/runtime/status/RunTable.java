@@ -6,19 +6,30 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
  * The run table in a target: one row per sync with its last run, so that any process (another
  * node, the status command) can see how the last run went. The engine installs it when it is
- * built; this only reads and writes rows.
+ * built; this only reads and writes rows. Of the runs that find nothing new, one a minute is kept.
  */
 public final class RunTable {
 
+  /**
+   * How often a table whose runs keep finding nothing records one of them: often enough for a
+   * status view, seldom enough that a table polled every second does not write every second.
+   */
+  private static final Duration UNEVENTFUL_RUN_RECORD_INTERVAL = Duration.ofMinutes(1);
+
   private final DataSource target;
   private final RunTableSql sql;
+  /** When each sync last recorded a run that found nothing, since its last eventful run. */
+  private final Map<String, Instant> uneventfulRunsRecorded = new ConcurrentHashMap<>();
 
   /**
    * @param target the data source the table lives in
@@ -31,11 +42,23 @@ public final class RunTable {
 
   /**
    * Stores a run as its sync's last, counting failures in a row and keeping the latest error
-   * across later successes.
+   * across later successes; a run that found nothing is stored only if none was in the last
+   * minute.
    */
   public void record(
       String name, String node, Instant started, Instant finished, long rowsWritten,
       String error) throws SQLException {
+    boolean uneventful = rowsWritten == 0 && error == null;
+    Instant lastRecorded = uneventfulRunsRecorded.get(name);
+    if (uneventful && lastRecorded != null
+        && lastRecorded.isAfter(finished.minus(UNEVENTFUL_RUN_RECORD_INTERVAL))) {
+      return;
+    }
+    if (uneventful) {
+      uneventfulRunsRecorded.put(name, finished);
+    } else {
+      uneventfulRunsRecorded.remove(name);
+    }
     String errorText = error == null ? null : truncate(error);
     String finishedText = finished.toString();
     try (Connection connection = target.getConnection()) {
